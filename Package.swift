@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "littlestack",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "littlestack", targets: ["LittleStackCLI"]),
+        .library(name: "TemplateEngine", targets: ["TemplateEngine"]),
+        .library(name: "YAMLBridge", targets: ["YAMLBridge"]),
+        .library(name: "LittleStack", targets: ["LittleStack"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Pure Swift nunjucks engine: no dependencies by design.
+        .target(name: "TemplateEngine"),
+        // The system libyaml, found with pkg-config.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "YAMLBridge", dependencies: ["CLibYAML"]),
+        .target(
+            name: "LittleStack",
+            dependencies: [
+                "TemplateEngine",
+                "YAMLBridge",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "LittleStackCLI",
+            dependencies: [
+                "LittleStack",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "YAMLBridgeTests", dependencies: ["YAMLBridge"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LittleStackTests", dependencies: ["LittleStack"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LittleStackCLITests", dependencies: ["LittleStackCLI"]),
+    ]
+)

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// The `littlestack` command: renders, checks and applies CloudFormation stacks from little stack configs.
+@main
+struct LittleStackCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "littlestack",
+        abstract: "Render, validate, diff and apply CloudFormation stacks from little stack configs.",
+        discussion: """
+        Examples:
+          littlestack render stacks/hello-api/config.json
+          littlestack validate stacks/hello-api/config.json
+          littlestack apply stacks/hello-api/config.json
+        """,
+        version: LittleStackVersion.current,
+        subcommands: [
+            // Each helper adds its command here, one line each.
+            Init.self,
+        ]
+    )
+}

@@ -1,0 +1,4 @@
+/// The version printed by `littlestack --version`.
+enum LittleStackVersion {
+    static let current = "0.1.0"
+}
