@@ -8,6 +8,7 @@ public struct Mark: Sendable, Hashable, CustomStringConvertible {
     /// 0-based byte offset into the UTF-8 source.
     public var offset: Int
 
+    /// Creates a mark from its 1-based line and column and 0-based byte offset.
     public init(line: Int, column: Int, offset: Int) {
         self.line = line
         self.column = column

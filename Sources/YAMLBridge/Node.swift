@@ -4,8 +4,11 @@
 /// numbers, `true`, `false` and `null` are plain scalars, so one resolver types both.
 /// Equality ignores marks and styles' cosmetic parts, so trees compare by content.
 public indirect enum Node: Sendable {
+    /// Text: a string, number, boolean or null once `ScalarResolver` types it.
     case scalar(Scalar)
+    /// Key/value pairs in source order.
     case mapping(Mapping)
+    /// Items in source order.
     case sequence(Sequence)
 
     /// Where the node starts in its source.
@@ -43,12 +46,18 @@ extension Node {
         public enum Style: Sendable, Hashable {
             case plain, singleQuoted, doubleQuoted, literal, folded
         }
+        /// The text after YAML's quoting, escaping and folding rules (`'it''s'` holds `it's`).
         public var value: String
+        /// The explicit tag: `!Ref`, `!Sub`…; YAML's own tags written short (`!!str`); nil when untagged.
         public var tag: String?
+        /// How the scalar was written.
         public var style: Style
+        /// Where the scalar starts (its tag or anchor, if any, included).
         public var start: Mark
+        /// Just past the scalar's last character.
         public var end: Mark
 
+        /// Creates a scalar; marks default to 0:0 for nodes built in code.
         public init(_ value: String, tag: String? = nil, style: Style = .plain,
                     start: Mark = Mark(line: 0, column: 0, offset: 0),
                     end: Mark = Mark(line: 0, column: 0, offset: 0)) {
@@ -62,11 +71,16 @@ extension Node {
 
     /// A mapping with its pairs in source order (duplicate keys are rejected by the readers).
     public struct Mapping: Sendable {
+        /// The key/value pairs in source order.
         public var pairs: [(key: Node, value: Node)]
+        /// The explicit tag, or nil.
         public var tag: String?
+        /// Where the mapping starts.
         public var start: Mark
+        /// Just past the mapping's end.
         public var end: Mark
 
+        /// Creates a mapping; marks default to 0:0 for nodes built in code.
         public init(_ pairs: [(key: Node, value: Node)], tag: String? = nil,
                     start: Mark = Mark(line: 0, column: 0, offset: 0),
                     end: Mark = Mark(line: 0, column: 0, offset: 0)) {
@@ -87,11 +101,16 @@ extension Node {
 
     /// A sequence of nodes in source order.
     public struct Sequence: Sendable {
+        /// The items in source order.
         public var items: [Node]
+        /// The explicit tag, or nil.
         public var tag: String?
+        /// Where the sequence starts.
         public var start: Mark
+        /// Just past the sequence's end.
         public var end: Mark
 
+        /// Creates a sequence; marks default to 0:0 for nodes built in code.
         public init(_ items: [Node], tag: String? = nil,
                     start: Mark = Mark(line: 0, column: 0, offset: 0),
                     end: Mark = Mark(line: 0, column: 0, offset: 0)) {
