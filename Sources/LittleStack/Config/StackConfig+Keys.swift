@@ -14,7 +14,7 @@ extension StackConfig {
     ]
 
     /// Keys of the `Littleware` block.
-    public static let littlewareKeys = ["TemplatePath", "Variables", "Bucket"]
+    public static let littlewareKeys = ["TemplatePath", "Variables", "Bucket", "Releases"]
 
     /// Keys of a `Parameters` entry.
     static let parameterKeys = ["ParameterKey", "ParameterValue", "UsePreviousValue", "ResolvedValue"]

@@ -1,0 +1,24 @@
+/// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), the checksum every zip entry carries.
+public enum CRC32 {
+    /// One table built once; `static let` initialisation is thread-safe and immutable.
+    private static let table: [UInt32] = (0..<256).map { n in
+        var c = UInt32(n)
+        for _ in 0..<8 {
+            c = (c & 1) != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1
+        }
+        return c
+    }
+
+    /// The CRC-32 of `bytes`.
+    /// - Parameter bytes: the data to check.
+    /// - Returns: the checksum, e.g. 0xCBF43926 for the ASCII bytes of "123456789".
+    public static func checksum(_ bytes: some Sequence<UInt8>) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        table.withUnsafeBufferPointer { t in
+            for b in bytes {
+                crc = t[Int((crc ^ UInt32(b)) & 0xFF)] ^ (crc >> 8)
+            }
+        }
+        return crc ^ 0xFFFF_FFFF
+    }
+}
