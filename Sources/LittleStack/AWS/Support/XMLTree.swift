@@ -1,0 +1,96 @@
+import Foundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// A parsed XML element: name (without namespace prefix), text, children. AWS's XML replies need nothing more.
+public struct XMLTree: Sendable, Equatable {
+    /// The element's local name.
+    public var name: String
+    /// The element's own text (character data directly inside it), untrimmed.
+    public var text: String
+    /// The child elements in order.
+    public var children: [XMLTree]
+
+    /// Creates an element.
+    public init(name: String, text: String = "", children: [XMLTree] = []) {
+        self.name = name
+        self.text = text
+        self.children = children
+    }
+
+    /// Parses a document.
+    /// - Parameter data: the XML bytes.
+    /// - Returns: the root element, or `nil` when the bytes are not well-formed XML.
+    public static func parse(_ data: Data) -> XMLTree? {
+        let builder = Builder()
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = false
+        parser.delegate = builder
+        guard parser.parse(), let root = builder.root else { return nil }
+        return root
+    }
+
+    /// The first child with this name.
+    public func child(_ name: String) -> XMLTree? { children.first { $0.name == name } }
+
+    /// Every child with this name.
+    public func children(_ name: String) -> [XMLTree] { children.filter { $0.name == name } }
+
+    /// The text of the first child with this name, or `nil` when there is no such child.
+    public func string(_ name: String) -> String? { child(name)?.text }
+
+    /// Follows a path of child names (`["Stacks", "member"]`) and returns the elements at its end.
+    public func all(_ path: String...) -> [XMLTree] {
+        var current = [self]
+        for (i, name) in path.enumerated() {
+            current = i == path.count - 1
+                ? current.flatMap { $0.children(name) }
+                : current.compactMap { $0.child(name) }
+        }
+        return current
+    }
+
+    /// The `member` children of the child with this name (the Query protocol's list shape).
+    public func members(_ name: String) -> [XMLTree] { child(name)?.children("member") ?? [] }
+
+    /// The first element with this name anywhere below (depth first), or this one.
+    public func find(_ name: String) -> XMLTree? {
+        if self.name == name { return self }
+        for child in children {
+            if let found = child.find(name) { return found }
+        }
+        return nil
+    }
+
+    private final class Builder: NSObject, XMLParserDelegate {
+        var stack: [XMLTree] = []
+        var root: XMLTree?
+
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+            qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+        ) {
+            let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
+            stack.append(XMLTree(name: local))
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            guard !stack.isEmpty else { return }
+            stack[stack.count - 1].text += string
+        }
+
+        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+            guard !stack.isEmpty else { return }
+            stack[stack.count - 1].text += String(decoding: CDATABlock, as: UTF8.self)
+        }
+
+        func parser(
+            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
+        ) {
+            guard let done = stack.popLast() else { return }
+            if stack.isEmpty { root = done } else { stack[stack.count - 1].children.append(done) }
+        }
+    }
+}
