@@ -36,6 +36,7 @@ let package = Package(
             name: "LittleStackCLI",
             dependencies: [
                 "LittleStack",
+                "YAMLBridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

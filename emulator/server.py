@@ -95,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     signal.signal(signal.SIGINT, lambda *_: stopping.set())
     watched = _watched_pid()
-    while not stopping.wait(1 if watched else 3600):
+    # Short waits: a long Event.wait in the main thread delays the signal handler until it times out.
+    while not stopping.wait(0.25):
         if watched and not _running(watched):
             print(f"emulator: process {watched} is gone; stopping", file=sys.stderr, flush=True)
             _remove_state(args.port_file, port)

@@ -15,7 +15,21 @@ struct LittleStackCommand: AsyncParsableCommand {
         version: LittleStackVersion.current,
         subcommands: [
             // Each helper adds its command here, one line each.
+            RenderTemplate.self,
+            Variables.self,
+            Render.self,
+            Validate.self,
+            Diff.self,
             Init.self,
+            Convert.self,
+            Apply.self,
+            Plan.self,
+            Events.self,
+            Outputs.self,
+            Describe.self,
+            Delete.self,
+            List.self,
+            Release.self, Promote.self, Rollback.self, Releases.self,
         ]
     )
 }
