@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import TemplateEngine
+
+/// `littlestack render-template`: renders one nunjucks template to standard output, byte for byte.
+struct RenderTemplate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render-template",
+        abstract: "Render a nunjucks template to standard output.",
+        discussion: """
+        The template's own folder is searched first for include, import and extends names, then each \
+        --search-path in order. On any error nothing is printed to standard output; the error goes to \
+        standard error as path:line:column: error: message, with the line and a caret.
+
+        Examples:
+          littlestack render-template stack.json.njk --vars vars.json
+          littlestack render-template root.njk --search-path lib --strict
+        """
+    )
+
+    @Argument(help: "The template file to render.")
+    var template: String
+
+    @Option(name: .long, help: "A JSON file holding the variables object (default: no variables).")
+    var vars: String?
+
+    @Option(name: .customLong("search-path"), help: "A folder to search for templates after the template's own folder (repeatable).")
+    var searchPaths: [String] = []
+
+    @Flag(name: .long, help: "Make reading an undefined variable or attribute an error instead of an empty string.")
+    var strict = false
+
+    @Option(name: .customLong("repeat"), help: .hidden)
+    var repeatCount: Int?
+
+    func run() throws {
+        do {
+            let context = try loadVariables()
+            let environment = Environment(searchPaths: searchPaths, strict: strict)
+            let output = try environment.renderBytes(file: template, context: context)
+            if let n = repeatCount, n > 0 { try benchmark(environment, context: context, renders: n) }
+            FileHandle.standardOutput.write(Data(output))
+        } catch let error as TemplateError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    /// The `--vars` object, or an empty context.
+    private func loadVariables() throws -> Value {
+        guard let vars else { return Value(object: []) }
+        guard let data = FileManager.default.contents(atPath: vars) else {
+            throw TemplateError(path: vars, line: 1, column: 1, message: "cannot read variables file '\(vars)'")
+        }
+        let bytes = [UInt8](data)
+        let value = try Value.parseJSON(bytes, path: vars)
+        guard value.kind == .object else {
+            let firstLine = String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self)
+            throw TemplateError(path: vars, line: 1, column: 1, message: "the variables file must hold a JSON object",
+                                lineText: firstLine)
+        }
+        return value
+    }
+
+    /// Hidden `--repeat N`: times N in-process renders (after the first, which compiled and cached) on stderr.
+    private func benchmark(_ environment: Environment, context: Value, renders: Int) throws {
+        var best = Double.infinity
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<renders {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            _ = try environment.renderBytes(file: template, context: context)
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - t0))
+        }
+        let mean = Double(DispatchTime.now().uptimeNanoseconds - start) / Double(renders)
+        let line = String(format: "render-template: %d renders, mean %.3f ms, best %.3f ms\n", renders, mean / 1e6, best / 1e6)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+}

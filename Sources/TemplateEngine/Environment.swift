@@ -1,0 +1,194 @@
+import Foundation
+
+extension NSLock {
+    /// Runs `body` holding the lock (NSLocking.withLock needs macOS 14; the package supports macOS 13).
+    func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock()
+        defer { unlock() }
+        return try body()
+    }
+}
+
+/// The template engine's entry point: the filter, test and global registries, the loader settings and the
+/// compiled-template cache.
+///
+/// Configure it (add filters, tests, globals) before rendering; rendering is safe from several threads.
+public final class Environment: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _registry = Registry.builtins
+    private var cache: [String: Template] = [:]
+    /// The output size of the last render of each template, to size the next output buffer in one go.
+    private var sizeHints: [ObjectIdentifier: Int] = [:]
+    /// Resolved template paths by search paths, including template and name (nunjucks caches these too).
+    private var resolved: [String: String] = [:]
+
+    /// Folders searched after the main template's own folder, in order.
+    public let searchPaths: [String]
+    /// Whether reading an undefined variable or attribute is an error (default false, as in nunjucks).
+    public let strict: Bool
+    /// How many VM instructions one render may execute before it fails (default 2,000,000,000): a guard against
+    /// templates whose recursion branches (each level calling a macro twice) and would otherwise run for ages.
+    /// Set it before rendering.
+    public var stepLimit = 2_000_000_000
+
+    /// Creates an environment.
+    /// - Parameters:
+    ///   - searchPaths: folders searched (after the template's own folder) for include/import/extends names.
+    ///   - strict: make reading an undefined variable or attribute an error at its position.
+    public init(searchPaths: [String] = [], strict: Bool = false) {
+        self.searchPaths = searchPaths
+        self.strict = strict
+    }
+
+    var registry: Registry { lock.locked { _registry } }
+
+    /// Adds (or replaces) a filter.
+    /// - Parameters:
+    ///   - name: the name templates use after `|`.
+    ///   - fn: receives the positional arguments (the filtered value first) and the keyword arguments.
+    public func addFilter(_ name: String, _ fn: @escaping @Sendable ([Value], [(String, Value)]) throws -> Value) {
+        lock.locked {
+            _registry.filters[name] = { args, kwargs, _ in
+                do { return try fn(args, kwargs) } catch let e as TemplateError.Kind { throw e } catch {
+                    throw TemplateError.Kind.runtime("filter '\(name)' failed: \(error)")
+                }
+            }
+            cache.removeAll()
+        }
+    }
+
+    /// Adds (or replaces) an `is` test.
+    /// - Parameters:
+    ///   - name: the name templates use after `is`.
+    ///   - fn: receives the tested value first, then the test's arguments.
+    public func addTest(_ name: String, _ fn: @escaping @Sendable ([Value]) throws -> Bool) {
+        lock.locked {
+            _registry.tests[name] = { args, _ in try fn(args) }
+            cache.removeAll()
+        }
+    }
+
+    /// Adds (or replaces) a global value (visible unless the context defines the same name).
+    public func addGlobal(_ name: String, _ value: Value) {
+        lock.locked { _registry.globals[name] = value }
+    }
+
+    /// Adds (or replaces) a global function.
+    /// - Parameters:
+    ///   - name: the name templates call.
+    ///   - fn: receives the positional and keyword arguments.
+    public func addGlobal(_ name: String, function fn: @escaping @Sendable ([Value], [(String, Value)]) throws -> Value) {
+        addGlobal(name, Value(repr: .callable(Callable(name: name, fn))))
+    }
+
+    // MARK: - Rendering
+
+    /// Renders a template file; its folder is searched first for include/import/extends names.
+    /// - Parameters:
+    ///   - path: the template file.
+    ///   - context: the variables, a JSON-like object (or `.undefined` for none).
+    /// - Returns: the rendered text.
+    /// - Throws: `TemplateError` for syntax errors, missing templates and failures while rendering.
+    public func render(file path: String, context: Value) throws -> String {
+        String(decoding: try renderBytes(file: path, context: context), as: UTF8.self)
+    }
+
+    /// Renders a template file to UTF-8 bytes (no String round trip).
+    public func renderBytes(file path: String, context: Value) throws -> [UInt8] {
+        let cwd = FileManager.default.currentDirectoryPath
+        let absolute = Loader.resolve(cwd, path)
+        let loader = Loader(searchPaths: [Loader.dirname(absolute)] + searchPaths, workingDirectory: cwd)
+        let template = try self.template(atPath: absolute, displayPath: path)
+        return try run(template, loader: loader, context: context)
+    }
+
+    /// Renders a template file and tells, for each output line, which template line emitted it.
+    /// - Parameters:
+    ///   - file: the template file.
+    ///   - context: the variables.
+    /// - Returns: the text, and `origins[i]` for output line `i + 1`.
+    /// - Throws: `TemplateError`.
+    public func renderWithOrigins(file path: String, context: Value) throws -> (text: String, origins: [SourceOrigin]) {
+        let cwd = FileManager.default.currentDirectoryPath
+        let absolute = Loader.resolve(cwd, path)
+        let loader = Loader(searchPaths: [Loader.dirname(absolute)] + searchPaths, workingDirectory: cwd)
+        let template = try self.template(atPath: absolute, displayPath: path)
+        let log = OriginLog()
+        let out = try run(template, loader: loader, context: context, originLog: log)
+        return (String(decoding: out, as: UTF8.self), log.origins(for: out))
+    }
+
+    /// Renders template text held in memory.
+    /// - Parameters:
+    ///   - source: the template text.
+    ///   - name: the name errors show; its folder (if any) is searched first.
+    ///   - context: the variables.
+    /// - Returns: the rendered text.
+    /// - Throws: `TemplateError`.
+    public func render(source: String, name: String, context: Value) throws -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let folder = name.contains("/") ? [Loader.dirname(Loader.resolve(cwd, name))] : [cwd]
+        let loader = Loader(searchPaths: folder + searchPaths, workingDirectory: cwd)
+        let src = Source(path: name, bytes: Array(source.utf8))
+        let template = try compile(src)
+        return String(decoding: try run(template, loader: loader, context: context), as: UTF8.self)
+    }
+
+    private func run(_ template: Template, loader: Loader, context: Value, originLog: OriginLog? = nil) throws -> [UInt8] {
+        var variables: [String: Value] = [:]
+        switch context.repr {
+        case .object(let o): for (k, v) in o.entries { variables[k] = v }
+        case .undefined, .null: break
+        default:
+            throw TemplateError(path: template.source.path, line: 1, column: 1, message: "the context must be an object",
+                                lineText: template.source.lineText(1))
+        }
+        let vm = VM(environment: self, loader: loader, strict: strict, originLog: originLog)
+        let ctx = RenderContext(variables: variables, template: template, environment: self, globals: registry.globals)
+        let frame = Frame()
+        frame.topLevel = true
+        var stack: [Value] = []
+        stack.reserveCapacity(64)
+        var out: [UInt8] = []
+        let hint = lock.locked { sizeHints[ObjectIdentifier(template)] } ?? template.source.bytes.count * 2
+        out.reserveCapacity(max(4096, hint + hint / 8))
+        do {
+            try vm.renderRoot(template, context: ctx, frame: frame, stack: &stack, out: &out)
+            let size = out.count
+            lock.locked {
+                // In-memory templates come and go: keep the table bounded.
+                if sizeHints.count > 4096 { sizeHints.removeAll() }
+                sizeHints[ObjectIdentifier(template)] = size
+            }
+            return out
+        } catch let e as TemplateError.Kind {
+            throw TemplateError(e, source: template.source, span: .start)
+        }
+    }
+
+    /// Where `name`, included from `parentPath`, resolves with `loader`; cached, since the files do not move
+    /// while templates render.
+    func resolve(_ name: String, from parentPath: String, loader: Loader) -> String? {
+        let key = loader.searchPaths.joined(separator: "\u{0}") + "\u{1}" + parentPath + "\u{1}" + name
+        if let hit = lock.locked({ resolved[key] }) { return hit }
+        guard let path = loader.resolve(name, from: parentPath) else { return nil }
+        lock.locked { resolved[key] = path }
+        return path
+    }
+
+    /// The compiled template at an absolute path, from the cache or freshly parsed.
+    func template(atPath path: String, displayPath: String) throws -> Template {
+        if let t = lock.locked({ cache[path] }) { return t }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TemplateError(path: displayPath, line: 1, column: 1, message: "cannot read template file '\(displayPath)'")
+        }
+        let t = try compile(Source(path: displayPath, bytes: [UInt8](data)))
+        lock.locked { cache[path] = t }
+        return t
+    }
+
+    private func compile(_ source: Source) throws(TemplateError) -> Template {
+        let ast = try Parser.parse(source)
+        return try Compiler.compile(ast, source: source, registry: registry)
+    }
+}

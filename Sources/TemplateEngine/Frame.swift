@@ -1,0 +1,109 @@
+/// A runtime variable scope with nunjucks' `Frame` semantics (parent chain, isolated writes, top-level flag).
+final class Frame: @unchecked Sendable {
+    // Most frames hold one to three names (a loop variable and `loop`, a macro's arguments): the first two
+    // live inline, so creating a frame costs one allocation.
+    private var name0: String? = nil
+    private var value0: Value = .undefined
+    private var name1: String? = nil
+    private var value1: Value = .undefined
+    private var names: [String] = []
+    private var values: [Value] = []
+    let parent: Frame?
+    /// Where compile-time locals are looked up after this frame: the parent, except for a call block's body,
+    /// whose runtime parent is the frame current when it is called but whose locals are those of where it
+    /// was written (nunjucks compiles those to JavaScript closure variables).
+    let lexicalParent: Frame?
+    /// `set` never writes past this frame into its parents (includes, blocks, call bodies).
+    let isolateWrites: Bool
+    /// The root frame of a template render: `set` here also writes the context and exports.
+    var topLevel = false
+
+    init(parent: Frame? = nil, isolateWrites: Bool = false) {
+        self.parent = parent
+        self.lexicalParent = parent
+        self.isolateWrites = isolateWrites
+    }
+
+    init(parent: Frame?, isolateWrites: Bool, lexicalParent: Frame?) {
+        self.parent = parent
+        self.lexicalParent = lexicalParent
+        self.isolateWrites = isolateWrites
+    }
+
+    func push(isolate: Bool = false) -> Frame { Frame(parent: self, isolateWrites: isolate) }
+
+    /// The own value of `name` (possibly undefined), nil when this frame does not hold it.
+    @inline(__always) func own(_ name: String) -> Value? {
+        if let n = name0 {
+            if n == name { return value0 }
+            if let m = name1 {
+                if m == name { return value1 }
+                var i = 0
+                let count = names.count
+                while i < count {
+                    if names[i] == name { return values[i] }
+                    i += 1
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Binds `name` in this frame.
+    func setLocal(_ name: String, _ value: Value) {
+        guard let n = name0 else { name0 = name; value0 = value; return }
+        if n == name { value0 = value; return }
+        guard let m = name1 else { name1 = name; value1 = value; return }
+        if m == name { value1 = value; return }
+        var i = 0
+        while i < names.count {
+            if names[i] == name { values[i] = value; return }
+            i += 1
+        }
+        names.append(name)
+        values.append(value)
+    }
+
+    /// `frame.set(name, value, resolveUp)`: with `resolveUp`, the frame already holding a defined value wins.
+    func set(_ name: String, _ value: Value, resolveUp: Bool) {
+        if resolveUp, let target = resolve(name, forWrite: true) {
+            target.setLocal(name, value)
+            return
+        }
+        setLocal(name, value)
+    }
+
+    private func resolve(_ name: String, forWrite: Bool) -> Frame? {
+        if let v = own(name), !v.isUndefined { return self }
+        let p = (forWrite && isolateWrites) ? nil : parent
+        return p?.resolve(name, forWrite: false)
+    }
+
+    /// nunjucks' `lookup`: the first defined value up the chain.
+    func lookup(_ name: String) -> Value? {
+        var f: Frame? = self
+        while let cur = f {
+            if let v = cur.own(name), !v.isUndefined { return v }
+            f = cur.parent
+        }
+        return nil
+    }
+
+    /// A compile-time local: the nearest frame that holds the name at all.
+    func lookupPresent(_ name: String) -> Value? {
+        var f: Frame? = self
+        while let cur = f {
+            if let v = cur.own(name) { return v }
+            f = cur.lexicalParent
+        }
+        return nil
+    }
+}
+
+/// The `frame` variable of one compiled nunjucks function (a template's root, or a block): loops push onto it,
+/// and macros written in that function swap it while they run, so a call block's body sees the frame that is
+/// current when the macro calls it (nunjucks' dynamic frame, reproduced).
+final class FrameCell {
+    var current: Frame
+    init(_ frame: Frame) { current = frame }
+}

@@ -1,0 +1,174 @@
+/// One VM instruction. Jump targets are instruction indices within the same `CodeBlock`.
+enum Instruction: Sendable {
+    /// Append `strings[i]` (template text) to the output.
+    case emitRaw(Int)
+    /// Pop a value and append its printed form (undefined/null print nothing).
+    case emit
+    /// Push `constants[i]`.
+    case loadConst(Int)
+    /// Push the variable `strings[name]`: frames (skipping undefined), then the context, then globals.
+    /// `lenient` ignores `--strict`.
+    case loadName(Int, lenient: Bool)
+    /// Push a compile-time local (loop variable, macro argument): the nearest frame that holds it, then the context.
+    case loadLocal(Int, lenient: Bool)
+    /// Pop an object, push its member `strings[name]`; `strings[path]` names the expression for `--strict` messages.
+    case getAttr(Int, path: Int, lenient: Bool)
+    /// Pop a key and an object, push the member.
+    case getItem(path: Int, lenient: Bool)
+    /// Pop n values, push an array.
+    case buildArray(Int)
+    /// Pop one value per key of `nameLists[keys]`, push an object.
+    case buildObject(Int)
+    /// Stack: callee, args…, kwarg values…; push the result. `nameLists[kwargs]` (-1: none) names the keyword
+    /// arguments, `strings[name]` the callee in messages.
+    case call(argc: Int, kwargs: Int, name: Int)
+    /// `{{ m(…) }}`: like `call` then `emit`, but a macro writes straight into the output (no string made).
+    case callAndEmit(argc: Int, kwargs: Int, name: Int)
+    /// Stack: input, args…, kwarg values…; apply `filters[i]`.
+    case filter(Int, argc: Int, kwargs: Int)
+    /// Stack: value, args…; push whether `tests[i]` holds.
+    case test(Int, argc: Int)
+    /// Raise the error `strings[i]` (an unknown filter or test, found when this code runs, as nunjucks does).
+    case fail(Int)
+    case unary(UnaryOp)
+    case binary(BinaryOp)
+    case jump(Int)
+    /// Pop; jump when falsy.
+    case jumpIfFalse(Int)
+    /// Pop; jump when truthy.
+    case jumpIfTrue(Int)
+    /// `and`: when the top is falsy jump keeping it, else pop it.
+    case jumpIfFalseOrPop(Int)
+    /// `or`: when the top is truthy jump keeping it, else pop it.
+    case jumpIfTrueOrPop(Int)
+    case pop
+    case dup
+    /// Pop and assign like `{% set %}`: the frame that has the name (writes stop at isolating frames), the context at top level.
+    case setVar(Int)
+    /// Pop and bind in the current frame only.
+    case setFrameVar(Int)
+    /// Pop and store in the context (top-level macros and imports), exporting it when `export`.
+    case setContextVar(Int, export: Bool)
+    case pushFrame(isolate: Bool)
+    case popFrame
+    /// Pop the iterable and start a loop binding the names `nameLists[names]`.
+    case forInit(Int)
+    /// Bind the next item, or jump to `exit` when done.
+    case forNext(exit: Int)
+    /// End the loop; jump to `target` (past the else branch) when it ran at least once.
+    case forEnd(skipElse: Int)
+    /// Start collecting output into a new buffer.
+    case captureStart
+    /// Stop collecting; push the collected text as a string.
+    case captureEnd
+    /// Push the macro `macros[i]` as a callable closing over the current frame.
+    case makeMacro(Int)
+    /// Macro prologue: when the call passed `name=`, bind it and jump to `skip`; else fall into the default's code.
+    case bindKwarg(Int, skip: Int)
+    /// Render block `strings[name]` (skipped at top level once `extends` has run).
+    case block(Int)
+    /// Push the output of the parent template's version of the current block.
+    case superBlock
+    /// Pop a template name and make it this template's parent.
+    case extends
+    /// Pop a template name and render it here with the current variables.
+    case include(ignoreMissing: Bool)
+    /// Pop a template name and push its exports as an object.
+    case importTemplate(withContext: Bool)
+    /// Pop the exports object; push member `name` or fail with "cannot import 'name'".
+    case importName(Int)
+}
+
+/// Compiled code for a template root, a block, or a macro body, with positions in a side table.
+/// Immutable (`let` throughout, so the VM reads it without exclusivity checks); `CodeBuilder` makes one.
+final class CodeBlock: @unchecked Sendable {
+    let instructions: [Instruction]
+    /// The source span of each instruction (parallel to `instructions`).
+    let spans: [Span]
+    let constants: [Value]
+    /// Names and messages instructions refer to by index.
+    let strings: [String]
+    /// Name lists (loop targets, keyword-argument names, object keys).
+    let nameLists: [[String]]
+    /// Raw template text, pre-encoded.
+    let rawText: [[UInt8]]
+    let filters: [FilterFunction]
+    let tests: [TestFunction]
+    let macros: [MacroCode]
+    /// For block code: the block's name.
+    let blockName: String?
+    /// Whether this is a block body (blocks inside it always render).
+    let inBlock: Bool
+
+    init(_ b: CodeBuilder) {
+        instructions = b.instructions
+        spans = b.spans
+        constants = b.constants
+        strings = b.strings
+        nameLists = b.nameLists
+        rawText = b.rawText
+        filters = b.filters
+        tests = b.tests
+        macros = b.macros
+        blockName = b.blockName
+        inBlock = b.inBlock
+    }
+}
+
+/// The compiler's working copy of a `CodeBlock`.
+final class CodeBuilder {
+    var instructions: [Instruction] = []
+    var spans: [Span] = []
+    var constants: [Value] = []
+    var strings: [String] = []
+    /// Where each string sits in `strings`.
+    var stringIndex: [String: Int] = [:]
+    var nameLists: [[String]] = []
+    var rawText: [[UInt8]] = []
+    var filters: [FilterFunction] = []
+    var tests: [TestFunction] = []
+    var macros: [MacroCode] = []
+    var blockName: String? = nil
+    var inBlock = false
+
+    func build() -> CodeBlock { CodeBlock(self) }
+}
+
+extension CodeBlock {
+    /// A readable listing of the instructions, names resolved (for tests and debugging).
+    var listing: String {
+        instructions.map { i -> String in
+            let text = "\(i)"
+            func n(_ k: Int) -> String { k >= 0 && k < strings.count ? strings[k] : "?" }
+            func l(_ k: Int) -> String { k >= 0 && k < nameLists.count ? "\(nameLists[k])" : "[]" }
+            switch i {
+            case .loadName(let k, let lenient): return "loadName \(n(k))" + (lenient ? " lenient" : "")
+            case .loadLocal(let k, let lenient): return "loadLocal \(n(k))" + (lenient ? " lenient" : "")
+            case .getAttr(let k, _, let lenient): return "getAttr \(n(k))" + (lenient ? " lenient" : "")
+            case .buildObject(let k): return "buildObject \(l(k))"
+            case .call(let argc, let kw, let name): return "call \(n(name)) argc: \(argc) kwargs: \(l(kw))"
+            case .callAndEmit(let argc, let kw, let name): return "callAndEmit \(n(name)) argc: \(argc) kwargs: \(l(kw))"
+            case .filter(let f, let argc, let kw): return "filter \(f) argc: \(argc) kwargs: \(l(kw))"
+            case .setVar(let k): return "setVar \(n(k))"
+            case .setFrameVar(let k): return "setFrameVar \(n(k))"
+            case .setContextVar(let k, let export): return "setContextVar \(n(k))" + (export ? " export" : "")
+            case .forInit(let k): return "forInit \(l(k))"
+            case .bindKwarg(let k, let skip): return "bindKwarg \(n(k)) skip: \(skip)"
+            case .block(let k): return "block \(n(k))"
+            case .importName(let k): return "importName \(n(k))"
+            case .fail(let k): return "fail \(n(k))"
+            default: return text
+            }
+        }.joined(separator: "\n")
+    }
+}
+
+/// A compiled macro (or call-block body): parameters plus code.
+struct MacroCode: Sendable {
+    let name: String
+    let argNames: [String]
+    let kwargNames: [String]
+    let code: CodeBlock
+    /// Call-block bodies keep the defining frame (`frame.push(true)`); macros start a fresh one.
+    let keepFrame: Bool
+}

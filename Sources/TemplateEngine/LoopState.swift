@@ -1,0 +1,75 @@
+/// The `loop` variable of a `for` loop: index, index0, revindex, revindex0, first, last, length.
+///
+/// One object per loop, updated in place each iteration, as nunjucks' `frame.set("loop.index", …)` does.
+final class LoopObject: NativeObject, @unchecked Sendable {
+    var index0 = 0
+    var length = 0
+
+    func attribute(_ name: String) -> Value {
+        switch name {
+        case "index": return Value(Double(index0 + 1))
+        case "index0": return Value(Double(index0))
+        case "revindex": return Value(Double(length - index0))
+        case "revindex0": return Value(Double(length - index0 - 1))
+        case "first": return Value(index0 == 0)
+        case "last": return Value(index0 == length - 1)
+        case "length": return Value(Double(length))
+        default: return .undefined
+        }
+    }
+
+    var jsonEntries: [(String, Value)] {
+        ["index", "index0", "revindex", "revindex0", "first", "last", "length"].map { ($0, attribute($0)) }
+    }
+}
+
+/// A running `for` loop: the items and the names they bind to.
+struct LoopState {
+    enum Items {
+        /// One name per item.
+        case values([Value])
+        /// Several names: each item is unpacked by index (`item[0]`, `item[1]`…).
+        case tuples([Value])
+        /// `for k, v in object`.
+        case pairs([String], [Value])
+        /// Not iterable (or falsy): runs the else branch.
+        case none
+    }
+
+    let names: [String]
+    let items: Items
+    var position = -1
+    let loop = LoopObject()
+
+    var count: Int {
+        switch items {
+        case .values(let v), .tuples(let v): return v.count
+        case .pairs(let k, _): return k.count
+        case .none: return 0
+        }
+    }
+
+    init(names: [String], iterable: Value) {
+        self.names = names
+        guard iterable.isTruthy else { items = .none; return }
+        switch iterable.repr {
+        case .array(let a):
+            items = names.count == 1 ? .values(a) : .tuples(a)
+        case .string(let s), .safe(let s):
+            let chars = s.unicodeScalars.map { Value(String($0)) }
+            if names.count == 1 {
+                items = .values(chars)
+            } else {
+                items = .pairs(chars.indices.map { String($0) }, chars)
+            }
+        case .object(let o):
+            items = names.count == 1 ? .none : .pairs(o.keys, o.values)
+        case .native(let n):
+            let e = n.jsonEntries
+            items = names.count == 1 ? .none : .pairs(e.map(\.0), e.map(\.1))
+        default:
+            items = .none
+        }
+        loop.length = count
+    }
+}

@@ -1,0 +1,77 @@
+/// A callable value: a builtin function or a macro closing over the scope it was defined in.
+final class Callable: @unchecked Sendable {
+    /// A builtin's body: positional arguments and keyword arguments.
+    typealias Native = @Sendable ([Value], [(String, Value)]) throws -> Value
+
+    enum Body {
+        case native(Native)
+        case macro(MacroClosure)
+    }
+
+    let name: String
+    let body: Body
+
+    init(name: String, _ fn: @escaping Native) {
+        self.name = name
+        self.body = .native(fn)
+    }
+
+    init(macro: MacroClosure) {
+        self.name = macro.code.name
+        self.body = .macro(macro)
+    }
+}
+
+/// A macro value: its code plus the frame, context and template it was defined in.
+final class MacroClosure {
+    let code: MacroCode
+    /// The frame variable of the function the macro was written in.
+    let cell: FrameCell
+    /// The frame where it was written (a call body's compile-time locals live there).
+    let definitionFrame: Frame
+    let context: RenderContext
+    let template: Template
+
+    init(code: MacroCode, cell: FrameCell, definitionFrame: Frame, context: RenderContext, template: Template) {
+        self.code = code
+        self.cell = cell
+        self.definitionFrame = definitionFrame
+        self.context = context
+        self.template = template
+    }
+}
+
+/// nunjucks' `Context`: the render's variables, its blocks by name (child first) and the exported names.
+final class RenderContext: @unchecked Sendable {
+    var variables: [String: Value]
+    var blocks: [String: [(CodeBlock, Template)]] = [:]
+    var exported: [String] = []
+    let environment: Environment
+
+    /// The environment's globals, read once per context.
+    let globals: [String: Value]
+
+    init(variables: [String: Value], template: Template, environment: Environment, globals: [String: Value]) {
+        self.variables = variables
+        self.environment = environment
+        self.globals = globals
+        for (name, code) in template.blocks { blocks[name] = [(code, template)] }
+    }
+
+    /// Globals win only when the context does not define the name.
+    func lookup(_ name: String) -> Value {
+        if let v = variables[name] { return v }
+        return globals[name] ?? .undefined
+    }
+
+    func addBlocks(of template: Template) {
+        for (name, code) in template.blocks { blocks[name, default: []].append((code, template)) }
+    }
+
+    /// The exported names and their values, as `import` sees them.
+    func exports() -> Value {
+        var o = OrderedObject()
+        for name in exported { o[name] = variables[name] ?? .undefined }
+        return Value(o)
+    }
+}

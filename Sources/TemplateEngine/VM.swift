@@ -1,0 +1,417 @@
+/// Runs compiled code: a stack machine over `Value`, writing UTF-8 bytes to a growing buffer.
+///
+/// One `VM` serves one top-level render; nested runs (macros, blocks, includes, imports) are counted so runaway
+/// recursion ends in an error instead of a stack overflow.
+final class VM {
+    let environment: Environment
+    let loader: Loader
+    let strict: Bool
+    var depth = 0
+    /// Instructions executed so far, checked against `stepLimit`.
+    private var steps = 0
+    let stepLimit: Int
+    /// Set when the caller asked for output line origins.
+    let originLog: OriginLog?
+    /// Nested runs allowed before "maximum recursion depth exceeded".
+    static let maxDepth = 200
+
+    init(environment: Environment, loader: Loader, strict: Bool, originLog: OriginLog? = nil) {
+        self.environment = environment
+        self.loader = loader
+        self.strict = strict
+        self.stepLimit = environment.stepLimit
+        self.originLog = originLog
+    }
+
+    /// Cuts the output back to `mark`, forgetting the origins of what is cut.
+    @inline(__always) func cut(_ out: inout [UInt8], to mark: Int) {
+        out.removeSubrange(mark...)
+        originLog?.truncate(to: mark)
+    }
+
+    /// The state of one run of a `CodeBlock`. The value stack and the output buffer are shared by the whole
+    /// render and passed down `inout`: a macro's output is the tail it appended, cut off when it returns.
+    struct Activation {
+        let code: CodeBlock
+        let template: Template
+        /// The frame variable this code shares with the function it was written in.
+        let cell: FrameCell
+        var frame: Frame {
+            get { cell.current }
+            nonmutating set { cell.current = newValue }
+        }
+        let context: RenderContext
+        /// Output offsets where `captureStart` began collecting.
+        var captures: [Int] = []
+        var loops: [LoopState] = []
+        var kwargs: [(String, Value)] = []
+        /// Set by `extends` in root code.
+        var parent: Template? = nil
+        /// The block being rendered, for `super()`.
+        var blockCode: CodeBlock? = nil
+
+        init(code: CodeBlock, template: Template, cell: FrameCell, context: RenderContext) {
+            self.code = code
+            self.template = template
+            self.cell = cell
+            self.context = context
+        }
+    }
+
+    // MARK: - Entry points
+
+    /// Renders a template's root (following `extends` to the topmost parent), appending to `out`.
+    func renderRoot(_ template: Template, context: RenderContext, frame: Frame, stack: inout [Value], out: inout [UInt8]) throws {
+        let mark = out.count
+        var act = Activation(code: template.root, template: template, cell: FrameCell(frame), context: context)
+        try run(&act, &stack, &out)
+        if let parent = act.parent {
+            // A child's own output is dropped: the parent renders the page, calling back into the child's blocks.
+            cut(&out, to: mark)
+            try renderRoot(parent, context: context, frame: frame, stack: &stack, out: &out)
+        }
+    }
+
+    func run(_ act: inout Activation, _ stack: inout [Value], _ out: inout [UInt8]) throws {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > VM.maxDepth {
+            throw TemplateError.Kind.runtime("maximum recursion depth exceeded (\(VM.maxDepth) nested macro calls, includes or blocks)")
+        }
+        try countSteps(1)
+        let code = act.code
+        var pc = 0
+        do {
+            try execute(&act, code, &pc, &stack, &out)
+        } catch let e as TemplateError {
+            throw e
+        } catch let k as TemplateError.Kind {
+            throw TemplateError(k, source: act.template.source, span: code.spans[min(pc, code.spans.count - 1)])
+        }
+    }
+
+    // MARK: - The loop
+
+    /// Counts work against `stepLimit`: called per run and per loop iteration, which bounds every render.
+    @inline(__always) private func countSteps(_ n: Int) throws {
+        steps &+= n
+        if steps > stepLimit {
+            throw TemplateError.Kind.runtime("render stopped after \(stepLimit) steps (runaway recursion or loops?)")
+        }
+    }
+
+    private func execute(_ act: inout Activation, _ code: CodeBlock, _ pc: inout Int, _ stack: inout [Value], _ out: inout [UInt8]) throws {
+        let instructions = code.instructions
+        let count = instructions.count
+        while pc < count {
+            switch instructions[pc] {
+            case .emitRaw(let i):
+                let start = out.count
+                out.append(contentsOf: code.rawText[i])
+                if let log = originLog {
+                    log.note(out, from: start, path: act.template.source.path, line: code.spans[pc].line, followNewlines: true)
+                }
+            case .emit:
+                let v = stack.removeLast()
+                let start = out.count
+                VM.write(v, to: &out)
+                if let log = originLog {
+                    log.note(out, from: start, path: act.template.source.path, line: code.spans[pc].line, followNewlines: false)
+                }
+            case .loadConst(let i):
+                stack.append(code.constants[i])
+            case .loadName(let k, let lenient):
+                let name = code.strings[k]
+                let v = act.frame.lookup(name) ?? act.context.lookup(name)
+                if strict && !lenient && v.isUndefined { throw TemplateError.Kind.undefinedValue(name) }
+                stack.append(v)
+            case .loadLocal(let k, let lenient):
+                let name = code.strings[k]
+                let v = act.frame.lookupPresent(name) ?? act.context.lookup(name)
+                if strict && !lenient && v.isUndefined { throw TemplateError.Kind.undefinedValue(name) }
+                stack.append(v)
+            case .getAttr(let k, let path, let lenient):
+                let obj = stack.removeLast()
+                let v = Value.member(obj, name: code.strings[k])
+                if strict && !lenient && v.isUndefined { throw TemplateError.Kind.undefinedValue(code.strings[path]) }
+                stack.append(v)
+            case .getItem(let path, let lenient):
+                let key = stack.removeLast()
+                let obj = stack.removeLast()
+                let v = Value.member(obj, key: key)
+                if strict && !lenient && v.isUndefined { throw TemplateError.Kind.undefinedValue(code.strings[path]) }
+                stack.append(v)
+            case .buildArray(let n):
+                let items = Array(stack[(stack.count - n)...])
+                stack.removeLast(n)
+                stack.append(Value(array: items))
+            case .buildObject(let k):
+                let keys = k < 0 ? [] : code.nameLists[k]
+                var o = OrderedObject()
+                let base = stack.count - keys.count
+                for (i, k) in keys.enumerated() { o[k] = stack[base + i] }
+                stack.removeLast(keys.count)
+                stack.append(Value(o))
+            case .call(let argc, let kw, let name):
+                let kwargs = kw < 0 ? [] : popKwargs(&stack, code.nameLists[kw])
+                let args = VM.pop(&stack, argc)
+                let callee = stack.removeLast()
+                stack.append(try call(callee, args: args, kwargs: kwargs, name: code.strings[name], &stack, &out))
+            case .callAndEmit(let argc, let kw, let name):
+                // Fast path: a macro called with exactly its positional arguments binds them straight from
+                // the stack into its frame.
+                if kw < 0, case .callable(let c) = stack[stack.count - argc - 1].repr, case .macro(let m) = c.body,
+                   m.code.argNames.count == argc, !m.code.keepFrame {
+                    let frame = Frame()
+                    let base = stack.count - argc
+                    for (i, argName) in m.code.argNames.enumerated() { frame.setLocal(argName, stack[base + i]) }
+                    stack.removeLast(argc + 1)
+                    try runMacro(m, frame: frame, kwargs: [], &stack, &out)
+                    break
+                }
+                let kwargs = kw < 0 ? [] : popKwargs(&stack, code.nameLists[kw])
+                let args = VM.pop(&stack, argc)
+                let callee = stack.removeLast()
+                if case .callable(let c) = callee.repr, case .macro(let m) = c.body {
+                    try callMacro(m, args: args, kwargs: kwargs, &stack, &out, keepOutput: true)
+                } else {
+                    let result = try call(callee, args: args, kwargs: kwargs, name: code.strings[name], &stack, &out)
+                    let start = out.count
+                    VM.write(result, to: &out)
+                    if let log = originLog {
+                        log.note(out, from: start, path: act.template.source.path, line: code.spans[pc].line, followNewlines: false)
+                    }
+                }
+            case .filter(let i, let argc, let kw):
+                let kwargs = kw < 0 ? [] : popKwargs(&stack, code.nameLists[kw])
+                let args = VM.pop(&stack, argc)
+                stack.append(try code.filters[i](args, kwargs, FilterContext(vm: self)))
+            case .test(let i, let argc):
+                let args = VM.pop(&stack, argc + 1)
+                stack.append(Value(try code.tests[i](args, FilterContext(vm: self))))
+            case .fail(let i):
+                throw TemplateError.Kind.runtime(code.strings[i])
+            case .unary(let op):
+                let v = stack.removeLast()
+                switch op {
+                case .not: stack.append(Value(!v.isTruthy))
+                case .neg: stack.append(Value(-v.jsNumber))
+                case .pos: stack.append(Value(v.jsNumber))
+                }
+            case .binary(let op):
+                let r = stack.removeLast()
+                let l = stack.removeLast()
+                stack.append(try VM.binary(op, l, r))
+            case .jump(let t):
+                if t < pc { try countSteps(1) }
+                pc = t
+                continue
+            case .jumpIfFalse(let t):
+                if !stack.removeLast().isTruthy { pc = t; continue }
+            case .jumpIfTrue(let t):
+                if stack.removeLast().isTruthy { pc = t; continue }
+            case .jumpIfFalseOrPop(let t):
+                if !stack[stack.count - 1].isTruthy { pc = t; continue }
+                stack.removeLast()
+            case .jumpIfTrueOrPop(let t):
+                if stack[stack.count - 1].isTruthy { pc = t; continue }
+                stack.removeLast()
+            case .pop:
+                stack.removeLast()
+            case .dup:
+                stack.append(stack[stack.count - 1])
+            case .setVar(let k):
+                let name = code.strings[k]
+                let v = stack.removeLast()
+                act.frame.set(name, v, resolveUp: true)
+                if act.frame.topLevel {
+                    act.context.variables[name] = v
+                    if !name.hasPrefix("_") && !act.context.exported.contains(name) { act.context.exported.append(name) }
+                }
+            case .setFrameVar(let k):
+                act.frame.setLocal(code.strings[k], stack.removeLast())
+            case .setContextVar(let k, let export):
+                let name = code.strings[k]
+                act.context.variables[name] = stack.removeLast()
+                if export && !act.context.exported.contains(name) { act.context.exported.append(name) }
+            case .pushFrame(let isolate):
+                act.frame = act.frame.push(isolate: isolate)
+            case .popFrame:
+                act.frame = act.frame.parent!
+            case .forInit(let k):
+                let names = code.nameLists[k]
+                let iterable = stack.removeLast()
+                act.loops.append(LoopState(names: names, iterable: iterable))
+            case .forNext(let exit):
+                let k = act.loops.count - 1
+                act.loops[k].position += 1
+                let position = act.loops[k].position
+                if position >= act.loops[k].count { pc = exit; continue }
+                try bind(act.loops[k], at: position, in: act.frame)
+            case .forEnd(let target):
+                let state = act.loops.removeLast()
+                if state.count > 0 { pc = target; continue }
+            case .captureStart:
+                act.captures.append(out.count)
+            case .captureEnd:
+                let mark = act.captures.removeLast()
+                let text = String(decoding: out[mark...], as: UTF8.self)
+                cut(&out, to: mark)
+                stack.append(Value(text))
+            case .makeMacro(let i):
+                let closure = MacroClosure(code: code.macros[i], cell: act.cell, definitionFrame: act.frame, context: act.context,
+                                           template: act.template)
+                stack.append(Value(repr: .callable(Callable(macro: closure))))
+            case .bindKwarg(let k, let skip):
+                let name = code.strings[k]
+                if let v = act.kwargs.first(where: { $0.0 == name })?.1 {
+                    act.frame.setLocal(name, v)
+                    pc = skip
+                    continue
+                }
+            case .block(let k):
+                if code.inBlock || act.parent == nil {
+                    let name = code.strings[k]
+                    try renderBlock(name, frame: act.frame, context: act.context, &stack, &out)
+                }
+            case .superBlock:
+                stack.append(try renderSuper(act, &stack, &out))
+            case .extends:
+                let name = stack.removeLast()
+                guard let parent = try loadTemplate(name, from: act.template, ignoreMissing: false) else { break }
+                act.parent = parent
+                act.context.addBlocks(of: parent)
+            case .include(let ignoreMissing):
+                let name = stack.removeLast()
+                guard let t = try loadTemplate(name, from: act.template, ignoreMissing: ignoreMissing) else { break }
+                let context = RenderContext(variables: act.context.variables, template: t, environment: environment, globals: act.context.globals)
+                let frame = act.frame.push(isolate: true)
+                frame.topLevel = true
+                try nested { try renderRoot(t, context: context, frame: frame, stack: &stack, out: &out) }
+            case .importTemplate(let withContext):
+                let name = stack.removeLast()
+                let t = try loadTemplate(name, from: act.template, ignoreMissing: false)!
+                let context = RenderContext(variables: withContext ? act.context.variables : [:], template: t, environment: environment, globals: act.context.globals)
+                let frame = withContext ? act.frame.push() : Frame()
+                frame.topLevel = true
+                let mark = out.count
+                try nested { try renderRoot(t, context: context, frame: frame, stack: &stack, out: &out) }
+                cut(&out, to: mark)
+                stack.append(context.exports())
+            case .importName(let k):
+                let name = code.strings[k]
+                let exports = stack.removeLast()
+                guard let v = exports.objectValue?[name] else { throw TemplateError.Kind.runtime("cannot import '\(name)'") }
+                stack.append(v)
+            }
+            pc += 1
+        }
+    }
+
+    /// Moves the top `n` values off the stack into a new array.
+    @inline(__always) static func pop(_ stack: inout [Value], _ n: Int) -> [Value] {
+        switch n {
+        case 0: return []
+        case 1: return [stack.removeLast()]
+        case 2:
+            let b = stack.removeLast()
+            return [stack.removeLast(), b]
+        default:
+            let args = Array(stack[(stack.count - n)...])
+            stack.removeLast(n)
+            return args
+        }
+    }
+
+    /// Counts a nested render (include, import) against the depth limit.
+    func nested<T>(_ body: () throws -> T) throws -> T {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > VM.maxDepth {
+            throw TemplateError.Kind.runtime("maximum recursion depth exceeded (\(VM.maxDepth) nested macro calls, includes or blocks)")
+        }
+        return try body()
+    }
+
+    private func popKwargs(_ stack: inout [Value], _ names: [String]) -> [(String, Value)] {
+        if names.isEmpty { return [] }
+        let base = stack.count - names.count
+        var kw: [(String, Value)] = []
+        kw.reserveCapacity(names.count)
+        for (i, n) in names.enumerated() { kw.append((n, stack[base + i])) }
+        stack.removeLast(names.count)
+        return kw
+    }
+
+    private func bind(_ state: LoopState, at i: Int, in frame: Frame) throws {
+        state.loop.index0 = i
+        // nunjucks sets `loop` in the first iteration, so an else branch does not see it.
+        if i == 0 { frame.setLocal("loop", Value(repr: .native(state.loop))) }
+        switch state.items {
+        case .values(let items):
+            frame.setLocal(state.names[0], items[i])
+        case .tuples(let items):
+            let item = items[i]
+            if item.isNullish { throw TemplateError.Kind.runtime("cannot unpack \(item.jsString) into '\(state.names.joined(separator: ", "))'") }
+            for (u, name) in state.names.enumerated() { frame.setLocal(name, Value.member(item, key: Value(Double(u)))) }
+        case .pairs(let keys, let values):
+            frame.setLocal(state.names[0], Value(keys[i]))
+            frame.setLocal(state.names[1], values[i])
+        case .none:
+            break
+        }
+    }
+
+    // MARK: - Output and operators
+
+    /// Appends a value as `{{ }}` prints it.
+    @inline(__always)
+    static func write(_ v: Value, to out: inout [UInt8]) {
+        switch v.repr {
+        case .undefined, .null: return
+        case .string(let s), .safe(let s): out.append(contentsOf: s.utf8)
+        case .number(let d):
+            if d == d.rounded(.towardZero) && abs(d) < 1e15 {
+                // Integers (the common case) are written digit by digit, with no intermediate string.
+                var n = Int64(d)
+                if n == 0 { out.append(0x30); return }
+                if n < 0 { out.append(UInt8(ascii: "-")); n = -n }
+                var digits: (UInt64, UInt64) = (0, 0)
+                var count = 0
+                withUnsafeMutableBytes(of: &digits) { buf in
+                    while n > 0 {
+                        buf[count] = UInt8(0x30 + n % 10)
+                        n /= 10
+                        count += 1
+                    }
+                    for i in stride(from: count - 1, through: 0, by: -1) { out.append(buf[i]) }
+                }
+            } else {
+                out.append(contentsOf: Value.formatNumber(d).utf8)
+            }
+        default: out.append(contentsOf: v.jsString.utf8)
+        }
+    }
+
+    static func binary(_ op: BinaryOp, _ l: Value, _ r: Value) throws -> Value {
+        switch op {
+        case .add: return Value.add(l, r)
+        case .concat: return Value.concat(l, r)
+        case .sub: return Value(l.jsNumber - r.jsNumber)
+        case .mul: return Value(l.jsNumber * r.jsNumber)
+        case .div: return Value(l.jsNumber / r.jsNumber)
+        case .floorDiv: return Value((l.jsNumber / r.jsNumber).rounded(.down))
+        case .mod: return Value(l.jsNumber.truncatingRemainder(dividingBy: r.jsNumber))
+        case .pow: return Value(Value.power(l.jsNumber, r.jsNumber))
+        case .eq: return Value(Value.looseEquals(l, r))
+        case .ne: return Value(!Value.looseEquals(l, r))
+        case .seq: return Value(Value.strictEquals(l, r))
+        case .sne: return Value(!Value.strictEquals(l, r))
+        case .lt: return Value(Value.lessThan(l, r))
+        case .gt: return Value(Value.greaterThan(l, r))
+        case .le: return Value(Value.lessOrEqual(l, r))
+        case .ge: return Value(Value.greaterOrEqual(l, r))
+        case .in: return Value(try Value.contains(r, l))
+        }
+    }
+}

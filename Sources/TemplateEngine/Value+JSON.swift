@@ -1,0 +1,306 @@
+/// JSON in and out: `parseJSON` for `--vars` (errors with line:column), `JSON.stringify` for the `dump` filter.
+extension Value {
+    /// Parses JSON text; numbers become doubles, object key order is kept.
+    /// - Parameters:
+    ///   - bytes: the JSON text as UTF-8.
+    ///   - path: the file name errors show.
+    /// - Throws: `TemplateError` at the 1-based line and column of the problem.
+    public static func parseJSON(_ bytes: [UInt8], path: String = "<json>") throws -> Value {
+        var p = JSONReader(bytes: bytes)
+        do {
+            return try p.parseDocument()
+        } catch let f as JSONReader.Failure {
+            let source = Source(path: path, bytes: bytes)
+            var e = TemplateError(.syntax(f.message), source: source, span: Span(offset: 0, line: f.line, column: f.column))
+            e.message = "invalid JSON: " + f.message
+            throw e
+        }
+    }
+
+    /// `JSON.stringify(value, null, indent)`; nil where JavaScript returns undefined (undefined, functions).
+    func jsonString(indent: String = "") -> String? {
+        var out: [UInt8] = []
+        let ind = Array(indent.utf8)
+        guard writeJSON(to: &out, indent: ind, level: 0) else { return nil }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func writeJSON(to out: inout [UInt8], indent: [UInt8], level: Int) -> Bool {
+        switch repr {
+        case .undefined, .callable: return false
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let d):
+            if d.isFinite { VM.write(self, to: &out) } else { out.append(contentsOf: "null".utf8) }
+        case .string(let s): Value.quoteJSON(s, into: &out)
+        case .safe(let s):
+            // A SafeString is an object {val, length} to JSON.stringify.
+            return Value(object: [("val", Value(s)), ("length", Value(Double(s.utf16.count)))]).writeJSON(to: &out, indent: indent, level: level)
+        case .regex: out.append(contentsOf: "{}".utf8)
+        case .array(let a):
+            if a.isEmpty { out.append(contentsOf: "[]".utf8); return true }
+            out.append(UInt8(ascii: "["))
+            for (i, v) in a.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                Value.newline(&out, indent, level + 1)
+                if !v.writeJSON(to: &out, indent: indent, level: level + 1) { out.append(contentsOf: "null".utf8) }
+            }
+            Value.newline(&out, indent, level)
+            out.append(UInt8(ascii: "]"))
+        case .object(let o):
+            return Value.writeObject(o.keys, o.values, to: &out, indent: indent, level: level)
+        case .native(let n):
+            let e = n.jsonEntries
+            return Value.writeObject(e.map(\.0), e.map(\.1), to: &out, indent: indent, level: level)
+        }
+        return true
+    }
+
+    private static func writeObject(_ keys: [String], _ values: [Value], to out: inout [UInt8], indent: [UInt8], level: Int) -> Bool {
+        var first = true
+        out.append(UInt8(ascii: "{"))
+        for i in keys.indices {
+            let v = values[i]
+            if case .undefined = v.repr { continue }
+            if case .callable = v.repr { continue }
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            newline(&out, indent, level + 1)
+            quoteJSON(keys[i], into: &out)
+            out.append(UInt8(ascii: ":"))
+            if !indent.isEmpty { out.append(UInt8(ascii: " ")) }
+            _ = v.writeJSON(to: &out, indent: indent, level: level + 1)
+        }
+        if !first { newline(&out, indent, level) }
+        out.append(UInt8(ascii: "}"))
+        return true
+    }
+
+    private static func newline(_ out: inout [UInt8], _ indent: [UInt8], _ level: Int) {
+        guard !indent.isEmpty else { return }
+        out.append(0x0A)
+        for _ in 0..<level { out.append(contentsOf: indent) }
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// JSON string quoting as JSON.stringify does it: only `"`, `\`, and control characters are escaped.
+    static func quoteJSON(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { u in
+            var start = 0
+            for i in 0..<u.count {
+                let c = u[i]
+                guard c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
+                start = i + 1
+                switch c {
+                case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+                case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+                case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+                default:
+                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(c >> 4)], hexDigits[Int(c & 15)]])
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...]))
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+/// A strict JSON reader over UTF-8 bytes that reports errors as "line L, column C: …".
+struct JSONReader {
+    let bytes: [UInt8]
+    var i = 0
+    var depth = 0
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    /// A JSON syntax error at a byte offset.
+    struct Failure: Error, CustomStringConvertible {
+        let line: Int
+        let column: Int
+        let message: String
+        var description: String { "\(line):\(column): \(message)" }
+    }
+
+    private func fail(_ message: String, at offset: Int? = nil) -> Failure {
+        let o = min(offset ?? i, bytes.count)
+        var line = 1, col = 1
+        for b in bytes[..<o] {
+            if b == 0x0A { line += 1; col = 1 } else if b & 0xC0 != 0x80 { col += 1 }
+        }
+        return Failure(line: line, column: col, message: message)
+    }
+
+    private mutating func skipWhitespace() {
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+    }
+
+    mutating func parseDocument() throws -> Value {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+        skipWhitespace()
+        let v = try parseValue()
+        skipWhitespace()
+        if i < bytes.count { throw fail("unexpected character after the JSON value") }
+        return v
+    }
+
+    private mutating func parseValue() throws -> Value {
+        guard i < bytes.count else { throw fail("unexpected end of input") }
+        switch bytes[i] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return Value(try parseString())
+        case UInt8(ascii: "t"): try literal("true"); return Value(true)
+        case UInt8(ascii: "f"): try literal("false"); return Value(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), 0x30...0x39: return try parseNumber()
+        default: throw fail("unexpected character '\(String(decoding: [bytes[i]], as: UTF8.self))'")
+        }
+    }
+
+    private mutating func literal(_ word: String) throws {
+        let w = Array(word.utf8)
+        guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else { throw fail("invalid literal") }
+        i += w.count
+    }
+
+    private mutating func enter() throws {
+        depth += 1
+        if depth > 512 { throw fail("JSON nesting is too deep") }
+    }
+
+    private mutating func parseObject() throws -> Value {
+        try enter()
+        defer { depth -= 1 }
+        i += 1
+        var o = OrderedObject()
+        skipWhitespace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return Value(o) }
+        while true {
+            skipWhitespace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
+            let key = try parseString()
+            skipWhitespace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':' after an object key") }
+            i += 1
+            skipWhitespace()
+            o[key] = try parseValue()
+            skipWhitespace()
+            guard i < bytes.count else { throw fail("unexpected end of input") }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: "}") { i += 1; return Value(o) }
+            throw fail("expected ',' or '}' in an object")
+        }
+    }
+
+    private mutating func parseArray() throws -> Value {
+        try enter()
+        defer { depth -= 1 }
+        i += 1
+        var a: [Value] = []
+        skipWhitespace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return Value(array: a) }
+        while true {
+            skipWhitespace()
+            a.append(try parseValue())
+            skipWhitespace()
+            guard i < bytes.count else { throw fail("unexpected end of input") }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: "]") { i += 1; return Value(array: a) }
+            throw fail("expected ',' or ']' in an array")
+        }
+    }
+
+    private mutating func parseNumber() throws -> Value {
+        let start = i
+        if bytes[i] == UInt8(ascii: "-") { i += 1 }
+        guard i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 else { throw fail("invalid number", at: start) }
+        if bytes[i] == 0x30 { i += 1 } else { while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 } }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            guard i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 else { throw fail("invalid number", at: start) }
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
+        }
+        if i < bytes.count, bytes[i] | 0x20 == UInt8(ascii: "e") {
+            i += 1
+            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            guard i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 else { throw fail("invalid number", at: start) }
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
+        }
+        return Value(Double(String(decoding: bytes[start..<i], as: UTF8.self)) ?? .nan)
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        guard i + 4 <= bytes.count else { throw fail("invalid \\u escape") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            guard let d = Value.digitValue(bytes[i]), d < 16 else { throw fail("invalid \\u escape") }
+            v = v * 16 + UInt32(d)
+            i += 1
+        }
+        return v
+    }
+
+    private mutating func parseString() throws -> String {
+        i += 1
+        // Fast path: no escapes before the closing quote (most keys and values).
+        var j = i
+        while j < bytes.count {
+            let c = bytes[j]
+            if c == UInt8(ascii: "\"") {
+                let s = String(decoding: bytes[i..<j], as: UTF8.self)
+                i = j + 1
+                return s
+            }
+            if c == UInt8(ascii: "\\") || c < 0x20 { break }
+            j += 1
+        }
+        var out: [UInt8] = Array(bytes[i..<j])
+        i = j
+        while true {
+            guard i < bytes.count else { throw fail("unterminated string") }
+            let c = bytes[i]
+            if c == UInt8(ascii: "\"") { i += 1; break }
+            if c < 0x20 { throw fail("control character in string") }
+            if c != UInt8(ascii: "\\") { out.append(c); i += 1; continue }
+            i += 1
+            guard i < bytes.count else { throw fail("unterminated string") }
+            let e = bytes[i]
+            i += 1
+            switch e {
+            case UInt8(ascii: "\""): out.append(0x22)
+            case UInt8(ascii: "\\"): out.append(0x5C)
+            case UInt8(ascii: "/"): out.append(0x2F)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var code = try hex4()
+                if (0xD800...0xDBFF).contains(code), i + 6 <= bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                    let save = i
+                    i += 2
+                    let low = try hex4()
+                    if (0xDC00...0xDFFF).contains(low) {
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    } else {
+                        i = save
+                    }
+                }
+                let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
+                out.append(contentsOf: Array(String(scalar).utf8))
+            default:
+                throw fail("invalid escape in string", at: i - 2)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,58 @@
+import Testing
+@testable import TemplateEngine
+
+/// `Value`: JavaScript number formatting, JSON in and out, operators, object key order.
+@Suite struct ValueTests {
+    static let numbers: [(Double, String)] = [
+        (1.0, "1"), (-0.0, "0"), (2.5, "2.5"), (1e21, "1e+21"), (1e-7, "1e-7"), (0.000001, "0.000001"),
+        (12345678901234567890, "12345678901234567000"), (0.1 + 0.2, "0.30000000000000004"), (100, "100"),
+        (1e20, "100000000000000000000"), (-1.5e-9, "-1.5e-9"), (123.456, "123.456"), (Double.nan, "NaN"),
+        (Double.infinity, "Infinity"), (-Double.infinity, "-Infinity"), (5e-324, "5e-324"),
+        (1.7976931348623157e308, "1.7976931348623157e+308"), (2.0 / 3.0, "0.6666666666666666"), (1e15, "1000000000000000"),
+    ]
+
+    @Test(arguments: numbers)
+    func formatsNumbersLikeJavaScript(_ d: Double, _ text: String) {
+        #expect(Value.formatNumber(d) == text)
+    }
+
+    @Test func jsonRoundTripKeepsOrderAndOrdersIntegerKeysFirst() throws {
+        let v = try Value.parseJSON(Array(#"{"b": 1, "a": [true, null, "x\u00e9\n"], "10": 2, "2": 3.50}"#.utf8))
+        #expect(v.jsonString() == #"{"2":3.5,"10":2,"b":1,"a":[true,null,"xé\n"]}"#)
+        #expect(v.jsonString(indent: "  ") == "{\n  \"2\": 3.5,\n  \"10\": 2,\n  \"b\": 1,\n  \"a\": [\n    true,\n    null,\n    \"xé\\n\"\n  ]\n}")
+    }
+
+    @Test func jsonStringEscapesOnlyWhatJSONStringifyEscapes() {
+        #expect(Value("q\" b\\ \u{01} \u{2028} é 😀 </").jsonString() == "\"q\\\" b\\\\ \\u0001 \u{2028} é 😀 </\"")
+    }
+
+    @Test func undefinedAndFunctionsVanishFromJSON() {
+        let v = Value(object: [("a", .undefined), ("b", Value(array: [.undefined]))])
+        #expect(v.jsonString() == #"{"b":[null]}"#)
+        #expect(Value.undefined.jsonString() == nil)
+    }
+
+    @Test func stringToNumber() {
+        #expect(Value("  12 ").jsNumber == 12)
+        #expect(Value("0x1A").jsNumber == 26)
+        #expect(Value("").jsNumber == 0)
+        #expect(Value("1e3").jsNumber == 1000)
+        #expect(Value("-Infinity").jsNumber == -.infinity)
+        #expect(Value("12px").jsNumber.isNaN)
+        #expect(Value("inf").jsNumber.isNaN)
+        #expect(Value.null.jsNumber == 0)
+        #expect(Value.undefined.jsNumber.isNaN)
+        #expect(Value(array: [Value(7)]).jsNumber == 7)
+    }
+
+    @Test func truthiness() {
+        #expect(!Value("").isTruthy && !Value(0).isTruthy && !Value(Double.nan).isTruthy && !Value.null.isTruthy)
+        #expect(Value(array: []).isTruthy && Value(object: []).isTruthy && Value("0").isTruthy)
+    }
+
+    @Test func renderedText() {
+        #expect(Value.undefined.renderedText == "")
+        #expect(Value(array: [Value(1), Value(array: [Value(2), Value(3)]), .null]).renderedText == "1,2,3,")
+        #expect(Value(object: [("a", Value(1))]).renderedText == "[object Object]")
+    }
+}
