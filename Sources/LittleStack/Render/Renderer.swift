@@ -9,17 +9,44 @@ public enum Renderer {
     ///   - config: the stack config.
     ///   - bucket: the stack bucket's name (`stackBucket`); nil falls back as `TemplateVariables.bucketName` says.
     ///   - strict: make undefined variables errors instead of empty output.
+    ///   - origins: record the template line behind each rendered line, so findings in the rendered
+    ///     text can point back at the template (`validate` wants it; a plain render does not pay for it).
     /// - Returns: the text exactly as nunjucks would produce it, its tree and kind.
     /// - Throws: `DiagnosticError`: a template error at the template line, or a parse error at the
-    ///   rendered line (with a note at the template line when the engine reports origins).
-    public static func render(config: StackConfig, bucket: String?, strict: Bool = false) throws -> RenderedTemplate {
+    ///   rendered line with a note at the template line that produced it.
+    public static func render(config: StackConfig, bucket: String?, strict: Bool = false,
+                              origins: Bool = false) throws -> RenderedTemplate {
         let variables = try TemplateVariables.build(for: config, bucket: bucket)
         let path = config.resolvedTemplatePath
+        let kind = TemplateKind.fromName(path)
+        if origins {
+            let (bytes, lines) = try renderWithOrigins(templatePath: path, variables: variables, strict: strict)
+            return try parse(SourceFile(path: path + " (rendered)", bytes: bytes), text: String(decoding: bytes, as: UTF8.self),
+                             kind: kind ?? TemplateKind.fromContent(bytes), templatePath: path, origins: lines)
+        }
         let bytes = try renderBytes(templatePath: path, variables: variables, strict: strict)
         let text = String(decoding: bytes, as: UTF8.self)
-        let kind = TemplateKind.fromName(path) ?? TemplateKind.fromContent(bytes)
         let source = SourceFile(path: path + " (rendered)", bytes: bytes)
-        return try parse(source, text: text, kind: kind, templatePath: path, origins: nil)
+        do {
+            return try parse(source, text: text, kind: kind ?? TemplateKind.fromContent(bytes), templatePath: path, origins: nil)
+        } catch is DiagnosticError {
+            // Only a failing render pays for the line map: render again to name the template line.
+            let (again, lines) = try renderWithOrigins(templatePath: path, variables: variables, strict: strict)
+            return try parse(SourceFile(path: path + " (rendered)", bytes: again), text: String(decoding: again, as: UTF8.self),
+                             kind: kind ?? TemplateKind.fromContent(again), templatePath: path, origins: lines)
+        }
+    }
+
+    /// Renders like `renderBytes`, also returning the template line behind each output line.
+    static func renderWithOrigins(templatePath: String, variables: JSONValue,
+                                  strict: Bool) throws -> ([UInt8], [TemplateOrigin]) {
+        let environment = Environment(searchPaths: [], strict: strict)
+        do {
+            let (text, origins) = try environment.renderWithOrigins(file: templatePath, context: variables.templateValue)
+            return (Array(text.utf8), origins.map { TemplateOrigin(path: $0.path, line: $0.line) })
+        } catch let error as TemplateError {
+            throw DiagnosticError(diagnostic(error))
+        }
     }
 
     /// Renders a template file with `variables` as its context, its folder as the base for `./x`

@@ -29,7 +29,7 @@ extension LittleStackCommand {
         func run() throws {
             var findings: [Diagnostic] = []
             do {
-                let (template, config) = try StackInput.load(file, options: global, strict: strict)
+                let (template, config) = try StackInput.load(file, options: global, strict: strict, origins: true)
                 findings = Validator.validate(template, config: config)
                 if lint {
                     if let cfnLint = CFNLint.executable(environment: Terminal.environment) {

@@ -4,7 +4,9 @@ import LittleStack
 enum StackInput {
     /// Loads `path`: a config when its top level has `StackName` or `Littleware`, else a template.
     /// - Returns: the rendered or read template, and the config when there was one.
-    static func load(_ path: String, options: GlobalOptions, strict: Bool) throws -> (RenderedTemplate, StackConfig?) {
+    /// With `origins`, findings in the rendered text can name the template line behind them.
+    static func load(_ path: String, options: GlobalOptions, strict: Bool,
+                     origins: Bool = false) throws -> (RenderedTemplate, StackConfig?) {
         if path.hasSuffix(".njk") {
             throw DiagnosticError(Diagnostic(severity: .error, path: path,
                                              message: "'\(path)' is a template to render: give its stack config instead"))
@@ -13,7 +15,8 @@ enum StackInput {
             return (try Renderer.load(templateAt: path), nil)
         }
         let config = try loadConfig(path, options: options)
-        let rendered = try Renderer.render(config: config, bucket: Terminal.environment["LITTLESTACK_BUCKET"], strict: strict)
+        let rendered = try Renderer.render(config: config, bucket: Terminal.environment["LITTLESTACK_BUCKET"],
+                                           strict: strict, origins: origins)
         return (rendered, config)
     }
 

@@ -8,13 +8,26 @@ import Testing
         try Renderer.render(config: try StackConfig.load(path: dir + "/" + config, environment: [:]), bucket: nil, strict: strict)
     }
 
-    @Test func outputThatDoesNotParsePointsAtTheRenderedLine() throws {
+    @Test func outputThatDoesNotParsePointsAtTheRenderedLineAndTheTemplateLine() throws {
         let error = #expect(throws: DiagnosticError.self) { try render("broken.json") }
         #expect(error?.description == """
         \(dir)/broken.json.njk (rendered):5:3: error: expected a string key, found '}'
           }
           ^
+        \(dir)/broken.json.njk:6: note: rendered from this template line
+          }
         """)
+    }
+
+    @Test func originsMapEveryRenderedLineToItsTemplateLine() throws {
+        let config = try StackConfig.load(path: dir + "/strict.json", environment: [:])
+        let plain = try Renderer.render(config: config, bucket: nil)
+        let mapped = try Renderer.render(config: config, bucket: nil, origins: true)
+        #expect(plain.origins == nil)
+        #expect(mapped.text == plain.text)
+        let lines = mapped.text.split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(mapped.origins?.count == lines)
+        #expect(mapped.origins?.allSatisfy { $0.path == config.resolvedTemplatePath && $0.line >= 1 } == true)
     }
 
     @Test func strictMakesUndefinedAnError() throws {

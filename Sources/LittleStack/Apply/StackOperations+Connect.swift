@@ -1,0 +1,25 @@
+import Foundation
+
+extension StackOperations {
+    /// Operations over AWS (or the emulator `AWS_ENDPOINT_URL` names) with credentials and region found the way the
+    /// aws cli finds them; the secret key and session token join the console's redactor, so nothing prints them.
+    /// - Parameters:
+    ///   - profile: `--profile`, if given.
+    ///   - region: `--region`, if given.
+    ///   - console: where to print.
+    ///   - environment: the environment; defaults to the process's.
+    /// - Throws: the credentials resolver's errors (no credentials, no region).
+    public static func connect(profile: String?, region: String?, console: ApplyConsole,
+                               environment: [String: String] = ProcessInfo.processInfo.environment) async throws
+        -> StackOperations {
+        let resolver = CredentialsResolver(environment: environment, profile: profile)
+        let region = try resolver.region(explicit: region)
+        let credentials = try await resolver.resolve()
+        var console = console
+        console.redactor.add([credentials.secretAccessKey] + (credentials.sessionToken.map { [$0] } ?? []))
+        let client = AWSClient(credentials: credentials, region: region, endpoints: Endpoints(environment: environment))
+        let endpoint = client.endpoints.configuredEndpoint(for: .cloudFormation)
+        console.note("region \(region), endpoint \(endpoint?.absoluteString ?? "AWS"), credentials from \(credentials.source)")
+        return StackOperations(backend: StackBackend(client: client), console: console, environment: environment)
+    }
+}
