@@ -8,7 +8,7 @@ extension LittleStackCommand {
         static let configuration = CommandConfiguration(
             abstract: "Apply a stack config through a CloudFormation change set.",
             discussion: """
-            Renders and validates the config's template (errors stop here), uploads it to the stack bucket (cf/<StackName>/<template>), creates a change set (CREATE for a new stack, UPDATE otherwise), shows its changes, asks before executing it, follows the stack's events to a final status and prints the outputs. Exits 0 when the stack is complete or nothing changed, 1 on a rollback, a failure, a declined prompt or an error.
+            First the release bookkeeping of 'littlestack release': a changed API gets a new deployment (beta moves to it), changed function code or configuration a new version; the config is rewritten only once the change set exists and the stack is updated. Then it renders and validates the config's template (errors stop here), uploads it to the stack bucket (cf/<StackName>/<template>), creates a change set (CREATE for a new stack, UPDATE otherwise), shows its changes, asks before executing it, follows the stack's events to a final status and prints the outputs. Exits 0 when the stack is complete or nothing changed, 1 on a rollback, a failure, a declined prompt or an error.
 
             Examples:
               littlestack apply stacks/hello-api/config.json
@@ -35,11 +35,19 @@ extension LittleStackCommand {
         @Option(help: "The change set's name (default: little-<user>-<host>).")
         var changeSetName: String?
 
+        @Option(help: "Release entries kept per list; the oldest that no pointer uses are removed (0 keeps all).")
+        var keep: Int = Retention.defaultKeep
+
+        func validate() throws {
+            if keep < 0 { throw ValidationError("--keep must be 0 (keep all) or more") }
+        }
+
         func run() async throws {
             let options = ApplyOptions(assumeYes: yes, dryRun: dryRun, bucket: bucket, changeSetName: changeSetName,
                                        json: global.output == .json)
+            let release = ReleaseOptions(keep: keep == 0 ? nil : keep)
             try await StackCommand.run(global: global, aws: aws) { ops in
-                try await ops.apply(configPath: config, options: options).exitCode
+                try await ops.applyReleasing(configPath: config, options: options, release: release).apply.exitCode
             }
         }
     }

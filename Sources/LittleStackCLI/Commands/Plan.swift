@@ -7,7 +7,7 @@ extension LittleStackCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show what applying a stack config would change, leaving the change set for review.",
             discussion: """
-            The same as 'littlestack apply --dry-run': renders, validates, uploads, creates the change set and prints its changes; nothing is executed and nothing is deleted.
+            The same as 'littlestack apply --dry-run': does the release bookkeeping in memory (the config is not rewritten), renders, validates, uploads, creates the change set and prints its changes; nothing is executed and nothing is deleted.
 
             Examples:
               littlestack plan stacks/hello-api/config.json
@@ -31,7 +31,7 @@ extension LittleStackCommand {
             let options = ApplyOptions(dryRun: true, bucket: bucket, changeSetName: changeSetName,
                                        json: global.output == .json)
             try await StackCommand.run(global: global, aws: aws) { ops in
-                try await ops.apply(configPath: config, options: options).exitCode
+                try await ops.applyReleasing(configPath: config, options: options).apply.exitCode
             }
         }
     }
