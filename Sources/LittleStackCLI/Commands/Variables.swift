@@ -8,6 +8,10 @@ extension LittleStackCommand {
             abstract: "Print the variables a stack's template is rendered with.",
             discussion: """
             Prints stackParameters, stackTags, stackTagsStr, stackVariables, stackBucket and templateFiles.openapi as pretty JSON. stackBucket is $LITTLESTACK_BUCKET, else the config's Littleware.Bucket, else \(TemplateVariables.placeholderBucket).
+
+            Examples:
+              littlestack variables stacks/hello-api/config.json
+              LITTLESTACK_BUCKET=my-bucket littlestack variables stacks/ecr/config.json
             """
         )
 

@@ -25,7 +25,9 @@ import Testing
         let mapped = try Renderer.render(config: config, bucket: nil, origins: true)
         #expect(plain.origins == nil)
         #expect(mapped.text == plain.text)
-        let lines = mapped.text.split(separator: "\n", omittingEmptySubsequences: false).count
+        // One origin per line; a final newline ends the last line rather than starting another.
+        let newlines = mapped.text.utf8.filter { $0 == UInt8(ascii: "\n") }.count
+        let lines = newlines + (mapped.text.hasSuffix("\n") ? 0 : 1)
         #expect(mapped.origins?.count == lines)
         #expect(mapped.origins?.allSatisfy { $0.path == config.resolvedTemplatePath && $0.line >= 1 } == true)
     }
