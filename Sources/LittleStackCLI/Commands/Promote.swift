@@ -29,34 +29,12 @@ extension LittleStackCommand {
         @Argument(help: "The release unit to promote (default: all).")
         var unit: String?
 
-        @Option(help: "Promote only the 'api' or the 'function' part.")
-        var part: String?
-
-        @Option(help: "Entries kept per list; the oldest that no pointer uses are removed (0 keeps all).")
-        var keep: Int = Retention.defaultKeep
-
-        @Flag(name: .shortAndLong, help: "Execute the change set without asking (needed when stdin is not a terminal).")
-        var yes = false
-
-        @Flag(help: "Create and show the change set, then stop; the config is not changed.")
-        var dryRun = false
-
-        @Option(help: "The stack bucket (default: Littleware.Bucket, else cloudformation-<account>-<region>).")
-        var bucket: String?
-
-        @Option(help: "The change set's name (default: little-<user>-<host>).")
-        var changeSetName: String?
-
-        func validate() throws {
-            if let part, part != "api", part != "function" { throw ValidationError("--part must be 'api' or 'function'") }
-            if keep < 0 { throw ValidationError("--keep must be 0 (keep all) or more") }
-        }
+        @OptionGroup var move: PointerMoveOptions
 
         func run() async throws {
-            let options = ApplyOptions(assumeYes: yes, dryRun: dryRun, bucket: bucket, changeSetName: changeSetName,
-                                       json: global.output == .json)
-            let release = ReleaseOptions(keep: keep == 0 ? nil : keep, unit: unit, part: part)
-            try await ReleaseCommandFrame.move(global, aws, config: config, options: options, release: release) {
+            try await ReleaseCommandFrame.move(global, aws, config: config,
+                                               options: move.applyOptions(json: global.output == .json),
+                                               release: move.releaseOptions(unit: unit)) {
                 try await $0.promote(configPath: $1, options: $2, release: $3)
             }
         }
