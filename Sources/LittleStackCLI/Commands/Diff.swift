@@ -11,7 +11,7 @@ extension LittleStackCommand {
             Configs are rendered first. Resources, parameters, outputs, conditions and mappings added, removed or changed (with property paths and old → new values); key order and JSON/YAML formatting do not count. With --deployed, the old side is the live stack's template (GetTemplate) and the new side the config's render. Colored on a terminal unless NO_COLOR is set. Exits 0 when equal, 1 when different, 2 on error.
 
             Examples:
-              littlestack diff stacks/environments/config-dev.json stacks/environments/config-prod.json
+              littlestack diff stacks/environments/config-{dev,prod}.json
               littlestack diff old.json new.yaml --output json
               littlestack diff stacks/hello-api/config.json --deployed
             """

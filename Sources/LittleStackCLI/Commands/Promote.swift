@@ -16,7 +16,7 @@ extension LittleStackCommand {
 
             Examples:
               littlestack promote stacks/hello-api/config.json
-              littlestack promote stacks/hello-api/config.json helloapi --part function --yes
+              littlestack promote stacks/hello-api/config.json helloapi --part function
             """
         )
 

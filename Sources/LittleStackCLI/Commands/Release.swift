@@ -19,7 +19,7 @@ extension LittleStackCommand {
 
             Examples:
               littlestack release stacks/hello-api/config.json
-              littlestack release stacks/hello-api/config.json --description "hello 1.2.0" --keep 10
+              littlestack release stacks/hello-api/config.json --description "hello 1.2"
             """
         )
 

@@ -16,7 +16,7 @@ extension LittleStackCommand {
 
             Examples:
               littlestack rollback stacks/hello-api/config.json
-              littlestack rollback stacks/hello-api/config.json helloapi --part function --yes
+              littlestack rollback stacks/hello-api/config.json helloapi --part function
             """
         )
 
