@@ -15,7 +15,6 @@ struct Compiler {
     let source: Source
     private var code: CodeBuilder
     private var scope: Scope
-    private var lenient = 0
     private(set) var blocks: [String: CodeBlock] = [:]
 
     init(registry: Registry, source: Source) {
@@ -101,11 +100,17 @@ struct Compiler {
                 let span = code.spans.removeLast()
                 guard case .call(let argc, let kw, let name) = last else { break }
                 emit(.callAndEmit(argc: argc, kwargs: kw, name: name), span)
+            } else if case .filter(let name, _, let kwargs, _) = e, kwargs.isEmpty, let kind = FusedFilter(rawValue: name),
+                      !registry.replacedFilters.contains(name), case .filter(let i, let argc, -1)? = code.instructions.last {
+                // The filter's result goes straight to the output (see `FusedFilter`).
+                code.instructions.removeLast()
+                let span = code.spans.removeLast()
+                emit(.filterEmit(i, argc: argc, kind: kind), span)
             } else {
                 emit(.emit, e.span)
             }
         case .ifStmt(let cond, let body, let elseBody):
-            try compileExpr(cond)
+            try compileExpr(cond, tested: true)
             let toElse = emitJump({ .jumpIfFalse($0) }, cond.span)
             try compileBody(body)
             if let elseBody {
@@ -136,7 +141,7 @@ struct Compiler {
             scope = outer
         case .set(let targets, let value, let body, let span):
             if let value {
-                try compileExpr(value)
+                try compileExpr(value, tested: true)
             } else {
                 emit(.captureStart, span)
                 try compileBody(body ?? [])
@@ -235,13 +240,12 @@ struct Compiler {
     }
 
     private mutating func compileMacro(_ def: MacroDef, keepFrame: Bool) throws(Parser.Failure) -> Int {
-        let saved = (code, scope, lenient)
+        let saved = (code, scope)
         let macroCode = CodeBuilder()
         macroCode.inBlock = saved.0.inBlock
         macroCode.blockName = saved.0.blockName
         code = macroCode
         scope = Scope(parent: keepFrame ? saved.1 : nil)
-        lenient = 0
         scope.names.formUnion(def.args)
         for a in def.args + def.kwargs.map(\.0) { try checkName(a, def.span) }
         for (name, defaultExpr) in def.kwargs {
@@ -252,7 +256,7 @@ struct Compiler {
             patch(j, to: here)
         }
         try compileBody(def.body)
-        (code, scope, lenient) = saved
+        (code, scope) = saved
         code.macros.append(MacroCode(name: def.name, argNames: def.args, kwargNames: def.kwargs.map(\.0),
                                      code: macroCode.build(), keepFrame: keepFrame))
         return code.macros.count - 1
@@ -260,16 +264,20 @@ struct Compiler {
 
     // MARK: - Expressions
 
-    private mutating func compileExpr(_ e: Expr) throws(Parser.Failure) {
+    /// Compiles an expression that pushes one value.
+    /// - Parameter tested: the value is only tested for truthiness, stored or defaulted (an if condition, an
+    ///   `and`/`or`/`not` operand, a `set` value, `default`'s input): reading it when undefined is no error
+    ///   under `--strict`. Only the outermost read is lenient: the parent of an attribute never is.
+    private mutating func compileExpr(_ e: Expr, tested: Bool = false) throws(Parser.Failure) {
         switch e {
         case .literal(let v, let span):
             constant(v, span)
         case .symbol(let name, let span):
             try checkName(name, span)
             if scope.contains(name) {
-                emit(.loadLocal(string(name), lenient: lenient > 0), span)
+                emit(.loadLocal(string(name), lenient: tested), span)
             } else {
-                emit(.loadName(string(name), lenient: lenient > 0), span)
+                emit(.loadName(string(name), lenient: tested), span)
             }
         case .array(let items, let span):
             for i in items { try compileExpr(i) }
@@ -280,17 +288,17 @@ struct Compiler {
         case .group(let items, let span):
             if items.isEmpty { constant(.undefined, span) }
             for (i, item) in items.enumerated() {
-                try compileExpr(item)
+                try compileExpr(item, tested: tested && i == items.count - 1)
                 if i < items.count - 1 { emit(.pop, span) }
             }
         case .lookup(let target, let key, let span):
             try compileExpr(target)
-            let path = string(Compiler.describe(e))
+            let paths = list([Compiler.describe(e), Compiler.describe(target)])
             if case .literal(let k, _) = key, case .string(let name) = k.repr {
-                emit(.getAttr(string(name), path: path, lenient: lenient > 0), span)
+                emit(.getAttr(string(name), paths: paths, lenient: tested), span)
             } else {
                 try compileExpr(key)
-                emit(.getItem(path: path, lenient: lenient > 0), span)
+                emit(.getItem(paths: paths, lenient: tested), span)
             }
         case .call(let callee, let args, let kwargs, let span):
             if case .symbol("super", _) = callee, args.isEmpty, kwargs.isEmpty, code.inBlock {
@@ -309,10 +317,7 @@ struct Compiler {
                 emit(.fail(string("unknown test '\(name)'")), span)
                 return
             }
-            let soft = name == "defined" || name == "undefined"
-            if soft { lenient += 1 }
-            try compileExpr(value)
-            if soft { lenient -= 1 }
+            try compileExpr(value, tested: name == "defined" || name == "undefined")
             for a in args { try compileExpr(a) }
             if !kwargs.isEmpty {
                 for (_, v) in kwargs { try compileExpr(v) }
@@ -321,21 +326,21 @@ struct Compiler {
             code.tests.append(test)
             emit(.test(code.tests.count - 1, argc: args.count + (kwargs.isEmpty ? 0 : 1)), span)
         case .unary(let op, let operand, let span):
-            try compileExpr(operand)
+            try compileExpr(operand, tested: op == .not)
             emit(.unary(op), span)
         case .binary(let op, let l, let r, let span):
             try compileExpr(l)
             try compileExpr(r)
             emit(.binary(op), span)
         case .and(let l, let r, let span):
-            try compileExpr(l)
+            try compileExpr(l, tested: true)
             let j = emitJump({ .jumpIfFalseOrPop($0) }, span)
-            try compileExpr(r)
+            try compileExpr(r, tested: tested)
             patch(j, to: here)
         case .or(let l, let r, let span):
-            try compileExpr(l)
+            try compileExpr(l, tested: true)
             let j = emitJump({ .jumpIfTrueOrPop($0) }, span)
-            try compileExpr(r)
+            try compileExpr(r, tested: tested)
             patch(j, to: here)
         case .compare(let first, let ops, _):
             try compileExpr(first)
@@ -344,12 +349,12 @@ struct Compiler {
                 emit(.binary(op), rhs.span)
             }
         case .inlineIf(let cond, let then, let elseExpr, let span):
-            try compileExpr(cond)
+            try compileExpr(cond, tested: true)
             let toElse = emitJump({ .jumpIfFalse($0) }, span)
-            try compileExpr(then)
+            try compileExpr(then, tested: tested)
             let toEnd = emitJump({ .jump($0) }, span)
             patch(toElse, to: here)
-            if let elseExpr { try compileExpr(elseExpr) } else { constant(Value(""), span) }
+            if let elseExpr { try compileExpr(elseExpr, tested: tested) } else { constant(Value(""), span) }
             patch(toEnd, to: here)
         case .caller(let def, let span):
             let index = try compileMacro(def, keepFrame: true)
@@ -369,10 +374,7 @@ struct Compiler {
         var positional = args
         if !inputCompiled {
             let input = positional.removeFirst()
-            let soft = name == "default" || name == "d"
-            if soft { lenient += 1 }
-            try compileExpr(input)
-            if soft { lenient -= 1 }
+            try compileExpr(input, tested: name == "default" || name == "d")
         }
         for a in positional { try compileExpr(a) }
         for (_, v) in kwargs { try compileExpr(v) }

@@ -24,7 +24,18 @@ public final class Environment: @unchecked Sendable {
 
     /// Folders searched after the main template's own folder, in order.
     public let searchPaths: [String]
-    /// Whether reading an undefined variable or attribute is an error (default false, as in nunjucks).
+    /// Whether using an undefined value is an error at its position (default false, as in nunjucks).
+    ///
+    /// Under `strict`, an undefined variable or attribute is accepted where it is only tested, stored or
+    /// defaulted: the condition of `if`/`elif` and of an inline `if`, the operands of `not` and the left
+    /// operands of `and`/`or` (the right one is their value, checked where that value goes), a `set` value
+    /// (the variable is then checked where it is used), and the input of `is defined`/`is undefined`/
+    /// `default`/`d`. Anywhere else (output, any other filter or test, arithmetic, `~`, comparison, a `for`
+    /// iterable, a call or its arguments) it is the error `'name' is undefined`. Reading an attribute of an
+    /// undefined parent is an error even in a test (`{% if missing.a %}` fails on `missing`): such a parent is
+    /// a typo far more often than an optional value, and `{% if x and x.a %}` says the latter explicitly. A
+    /// null parent is a value a config chose (`"Variables": null`), so `{% set jobs = stackVariables.jobs or
+    /// {} %}` works with it; used elsewhere it is `cannot read 'x.a': 'x' is null`.
     public let strict: Bool
     /// How many VM instructions one render may execute before it fails (default 2,000,000,000): a guard against
     /// templates whose recursion branches (each level calling a macro twice) and would otherwise run for ages.
@@ -34,7 +45,7 @@ public final class Environment: @unchecked Sendable {
     /// Creates an environment.
     /// - Parameters:
     ///   - searchPaths: folders searched (after the template's own folder) for include/import/extends names.
-    ///   - strict: make reading an undefined variable or attribute an error at its position.
+    ///   - strict: make using an undefined variable or attribute an error at its position (see `strict`).
     public init(searchPaths: [String] = [], strict: Bool = false) {
         self.searchPaths = searchPaths
         self.strict = strict
@@ -48,6 +59,7 @@ public final class Environment: @unchecked Sendable {
     ///   - fn: receives the positional arguments (the filtered value first) and the keyword arguments.
     public func addFilter(_ name: String, _ fn: @escaping @Sendable ([Value], [(String, Value)]) throws -> Value) {
         lock.locked {
+            _registry.replacedFilters.insert(name)
             _registry.filters[name] = { args, kwargs, _ in
                 do { return try fn(args, kwargs) } catch let e as TemplateError.Kind { throw e } catch {
                     throw TemplateError.Kind.runtime("filter '\(name)' failed: \(error)")

@@ -2,12 +2,13 @@
 final class Frame: @unchecked Sendable {
     // Most frames hold one to three names (a loop variable and `loop`, a macro's arguments): the first two
     // live inline, so creating a frame costs one allocation.
-    private var name0: String? = nil
-    private var value0: Value = .undefined
-    private var name1: String? = nil
-    private var value1: Value = .undefined
-    private var names: [String] = []
-    private var values: [Value] = []
+    // Frames are read on every variable access: the dynamic exclusivity checks are off (no access overlaps).
+    @exclusivity(unchecked) private var name0: String? = nil
+    @exclusivity(unchecked) private var value0: Value = .undefined
+    @exclusivity(unchecked) private var name1: String? = nil
+    @exclusivity(unchecked) private var value1: Value = .undefined
+    @exclusivity(unchecked) private var names: [String] = []
+    @exclusivity(unchecked) private var values: [Value] = []
     let parent: Frame?
     /// Where compile-time locals are looked up after this frame: the parent, except for a call block's body,
     /// whose runtime parent is the frame current when it is called but whose locals are those of where it
@@ -35,18 +36,32 @@ final class Frame: @unchecked Sendable {
     /// The own value of `name` (possibly undefined), nil when this frame does not hold it.
     @inline(__always) func own(_ name: String) -> Value? {
         if let n = name0 {
-            if n == name { return value0 }
+            if Frame.same(n, name) { return value0 }
             if let m = name1 {
-                if m == name { return value1 }
+                if Frame.same(m, name) { return value1 }
                 var i = 0
                 let count = names.count
                 while i < count {
-                    if names[i] == name { return values[i] }
+                    if Frame.same(names[i], name) { return values[i] }
                     i += 1
                 }
             }
         }
         return nil
+    }
+
+    /// Name equality with a length check first: most names a frame is asked about are not its own, and unequal
+    /// strings otherwise take the runtime's slow comparison path.
+    @inline(__always) static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
+    }
+
+    /// Binds `name` in a frame known not to hold it yet (a macro's fresh frame), taking the value without a copy.
+    @inline(__always) func bindNew(_ name: String, _ value: consuming Value) {
+        if name0 == nil { name0 = name; value0 = value; return }
+        if name1 == nil { name1 = name; value1 = value; return }
+        names.append(name)
+        values.append(value)
     }
 
     /// Binds `name` in this frame.
@@ -81,7 +96,8 @@ final class Frame: @unchecked Sendable {
 
     /// nunjucks' `lookup`: the first defined value up the chain.
     func lookup(_ name: String) -> Value? {
-        var f: Frame? = self
+        if let v = own(name), !v.isUndefined { return v }
+        var f: Frame? = parent
         while let cur = f {
             if let v = cur.own(name), !v.isUndefined { return v }
             f = cur.parent
@@ -91,12 +107,21 @@ final class Frame: @unchecked Sendable {
 
     /// A compile-time local: the nearest frame that holds the name at all.
     func lookupPresent(_ name: String) -> Value? {
-        var f: Frame? = self
-        while let cur = f {
-            if let v = cur.own(name) { return v }
-            f = cur.lexicalParent
+        if let v = own(name) { return v }
+        // The walk holds no references: `self` is alive for the call and keeps each parent alive through
+        // the immutable `lexicalParent` links, so retaining every frame passed (an atomic increment and
+        // decrement each) buys nothing.
+        var f = Frame.unretained(lexicalParent)
+        while let u = f {
+            if let v = u._withUnsafeGuaranteedRef({ $0.own(name) }) { return v }
+            f = u._withUnsafeGuaranteedRef { Frame.unretained($0.lexicalParent) }
         }
         return nil
+    }
+
+    @inline(__always) private static func unretained(_ f: Frame?) -> Unmanaged<Frame>? {
+        guard let f else { return nil }
+        return Unmanaged.passUnretained(f)
     }
 }
 
@@ -104,6 +129,11 @@ final class Frame: @unchecked Sendable {
 /// and macros written in that function swap it while they run, so a call block's body sees the frame that is
 /// current when the macro calls it (nunjucks' dynamic frame, reproduced).
 final class FrameCell {
-    var current: Frame
+    @exclusivity(unchecked) var current: Frame
     init(_ frame: Frame) { current = frame }
+
+    /// `current.lookupPresent(name)` without retaining `current` (the cell keeps it alive meanwhile).
+    @inline(__always) func lookupPresent(_ name: String) -> Value? {
+        Unmanaged.passUnretained(current)._withUnsafeGuaranteedRef { $0.lookupPresent(name) }
+    }
 }

@@ -11,10 +11,11 @@ enum Instruction: Sendable {
     case loadName(Int, lenient: Bool)
     /// Push a compile-time local (loop variable, macro argument): the nearest frame that holds it, then the context.
     case loadLocal(Int, lenient: Bool)
-    /// Pop an object, push its member `strings[name]`; `strings[path]` names the expression for `--strict` messages.
-    case getAttr(Int, path: Int, lenient: Bool)
+    /// Pop an object, push its member `strings[name]`; `nameLists[paths]` names the expression and its parent
+    /// for `--strict` messages (an undefined or null parent is an error there even when `lenient`).
+    case getAttr(Int, paths: Int, lenient: Bool)
     /// Pop a key and an object, push the member.
-    case getItem(path: Int, lenient: Bool)
+    case getItem(paths: Int, lenient: Bool)
     /// Pop n values, push an array.
     case buildArray(Int)
     /// Pop one value per key of `nameLists[keys]`, push an object.
@@ -26,6 +27,9 @@ enum Instruction: Sendable {
     case callAndEmit(argc: Int, kwargs: Int, name: Int)
     /// Stack: input, args…, kwarg values…; apply `filters[i]`.
     case filter(Int, argc: Int, kwargs: Int)
+    /// `{{ x | f(…) }}` for a builtin `f` that can write its result straight into the output (`FusedFilter`);
+    /// stack: input, args…; falls back to `filters[i]` and `emit` outside the fast path.
+    case filterEmit(Int, argc: Int, kind: FusedFilter)
     /// Stack: value, args…; push whether `tests[i]` holds.
     case test(Int, argc: Int)
     /// Raise the error `strings[i]` (an unknown filter or test, found when this code runs, as nunjucks does).
@@ -90,8 +94,12 @@ final class CodeBlock: @unchecked Sendable {
     let strings: [String]
     /// Name lists (loop targets, keyword-argument names, object keys).
     let nameLists: [[String]]
-    /// Raw template text, pre-encoded.
+    /// Raw template text, pre-encoded, for tests and listings.
     let rawText: [[UInt8]]
+    /// The same text in one block this object owns, and each piece's (offset, count): `emitRaw` appends from
+    /// it with no reference counting (copying a `[UInt8]` element out of `rawText` retains and releases it).
+    let rawBytes: UnsafeMutableBufferPointer<UInt8>
+    let rawRanges: [(offset: Int, count: Int)]
     let filters: [FilterFunction]
     let tests: [TestFunction]
     let macros: [MacroCode]
@@ -107,12 +115,25 @@ final class CodeBlock: @unchecked Sendable {
         strings = b.strings
         nameLists = b.nameLists
         rawText = b.rawText
+        let total = b.rawText.reduce(0) { $0 + $1.count }
+        let block = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, total))
+        var ranges: [(offset: Int, count: Int)] = []
+        var at = 0
+        for piece in b.rawText {
+            _ = UnsafeMutableBufferPointer(rebasing: block[at..<(at + piece.count)]).initialize(from: piece)
+            ranges.append((at, piece.count))
+            at += piece.count
+        }
+        rawBytes = block
+        rawRanges = ranges
         filters = b.filters
         tests = b.tests
         macros = b.macros
         blockName = b.blockName
         inBlock = b.inBlock
     }
+
+    deinit { rawBytes.deallocate() }
 }
 
 /// The compiler's working copy of a `CodeBlock`.
@@ -149,6 +170,7 @@ extension CodeBlock {
             case .call(let argc, let kw, let name): return "call \(n(name)) argc: \(argc) kwargs: \(l(kw))"
             case .callAndEmit(let argc, let kw, let name): return "callAndEmit \(n(name)) argc: \(argc) kwargs: \(l(kw))"
             case .filter(let f, let argc, let kw): return "filter \(f) argc: \(argc) kwargs: \(l(kw))"
+            case .filterEmit(let f, let argc, let kind): return "filterEmit \(kind.rawValue) \(f) argc: \(argc)"
             case .setVar(let k): return "setVar \(n(k))"
             case .setFrameVar(let k): return "setFrameVar \(n(k))"
             case .setContextVar(let k, let export): return "setContextVar \(n(k))" + (export ? " export" : "")

@@ -2,8 +2,8 @@
 ///
 /// One object per loop, updated in place each iteration, as nunjucks' `frame.set("loop.index", …)` does.
 final class LoopObject: NativeObject, @unchecked Sendable {
-    var index0 = 0
-    var length = 0
+    @exclusivity(unchecked) var index0 = 0
+    @exclusivity(unchecked) var length = 0
 
     func attribute(_ name: String) -> Value {
         switch name {
@@ -24,7 +24,9 @@ final class LoopObject: NativeObject, @unchecked Sendable {
 }
 
 /// A running `for` loop: the items and the names they bind to.
-struct LoopState {
+///
+/// A class: each iteration reads it once by reference instead of copying (and retaining) its arrays.
+final class LoopState {
     enum Items {
         /// One name per item.
         case values([Value])
@@ -38,20 +40,18 @@ struct LoopState {
 
     let names: [String]
     let items: Items
-    var position = -1
+    @exclusivity(unchecked) var position = -1
     let loop = LoopObject()
-
-    var count: Int {
-        switch items {
-        case .values(let v), .tuples(let v): return v.count
-        case .pairs(let k, _): return k.count
-        case .none: return 0
-        }
-    }
+    /// The number of iterations.
+    let count: Int
 
     init(names: [String], iterable: Value) {
         self.names = names
-        guard iterable.isTruthy else { items = .none; return }
+        guard iterable.isTruthy else {
+            items = .none
+            count = 0
+            return
+        }
         switch iterable.repr {
         case .array(let a):
             items = names.count == 1 ? .values(a) : .tuples(a)
@@ -69,6 +69,11 @@ struct LoopState {
             items = names.count == 1 ? .none : .pairs(e.map(\.0), e.map(\.1))
         default:
             items = .none
+        }
+        switch items {
+        case .values(let v), .tuples(let v): count = v.count
+        case .pairs(let k, _): count = k.count
+        case .none: count = 0
         }
         loop.length = count
     }

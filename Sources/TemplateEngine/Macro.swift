@@ -43,7 +43,8 @@ final class MacroClosure {
 
 /// nunjucks' `Context`: the render's variables, its blocks by name (child first) and the exported names.
 final class RenderContext: @unchecked Sendable {
-    var variables: [String: Value]
+    // No access to `variables` overlaps another (see `OrderedObject.Storage`): unchecked.
+    @exclusivity(unchecked) var variables: [String: Value]
     var blocks: [String: [(CodeBlock, Template)]] = [:]
     var exported: [String] = []
     let environment: Environment

@@ -6,9 +6,9 @@ final class VM {
     let environment: Environment
     let loader: Loader
     let strict: Bool
-    var depth = 0
+    @exclusivity(unchecked) var depth = 0
     /// Instructions executed so far, checked against `stepLimit`.
-    private var steps = 0
+    @exclusivity(unchecked) private var steps = 0
     let stepLimit: Int
     /// Set when the caller asked for output line origins.
     let originLog: OriginLog?
@@ -107,7 +107,8 @@ final class VM {
             switch instructions[pc] {
             case .emitRaw(let i):
                 let start = out.count
-                out.append(contentsOf: code.rawText[i])
+                let r = code.rawRanges[i]
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: code.rawBytes[r.offset..<(r.offset + r.count)]))
                 if let log = originLog {
                     log.note(out, from: start, path: act.template.source.path, line: code.spans[pc].line, followNewlines: true)
                 }
@@ -127,30 +128,28 @@ final class VM {
                 stack.append(v)
             case .loadLocal(let k, let lenient):
                 let name = code.strings[k]
-                let v = act.frame.lookupPresent(name) ?? act.context.lookup(name)
+                let v = act.cell.lookupPresent(name) ?? act.context.lookup(name)
                 if strict && !lenient && v.isUndefined { throw TemplateError.Kind.undefinedValue(name) }
                 stack.append(v)
-            case .getAttr(let k, let path, let lenient):
+            case .getAttr(let k, let paths, let lenient):
                 let obj = stack.removeLast()
                 let v = Value.member(obj, name: code.strings[k])
-                if strict && !lenient && v.isUndefined { throw TemplateError.Kind.undefinedValue(code.strings[path]) }
+                if strict && v.isUndefined { try strictMiss(obj, paths: code.nameLists[paths], lenient: lenient) }
                 stack.append(v)
-            case .getItem(let path, let lenient):
+            case .getItem(let paths, let lenient):
                 let key = stack.removeLast()
                 let obj = stack.removeLast()
                 let v = Value.member(obj, key: key)
-                if strict && !lenient && v.isUndefined { throw TemplateError.Kind.undefinedValue(code.strings[path]) }
+                if strict && v.isUndefined { try strictMiss(obj, paths: code.nameLists[paths], lenient: lenient) }
                 stack.append(v)
             case .buildArray(let n):
-                let items = Array(stack[(stack.count - n)...])
-                stack.removeLast(n)
-                stack.append(Value(array: items))
+                stack.append(Value(array: VM.pop(&stack, n)))
             case .buildObject(let k):
                 let keys = k < 0 ? [] : code.nameLists[k]
                 var o = OrderedObject()
                 let base = stack.count - keys.count
                 for (i, k) in keys.enumerated() { o[k] = stack[base + i] }
-                stack.removeLast(keys.count)
+                VM.drop(&stack, keys.count)
                 stack.append(Value(o))
             case .call(let argc, let kw, let name):
                 let kwargs = kw < 0 ? [] : popKwargs(&stack, code.nameLists[kw])
@@ -160,12 +159,17 @@ final class VM {
             case .callAndEmit(let argc, let kw, let name):
                 // Fast path: a macro called with exactly its positional arguments binds them straight from
                 // the stack into its frame.
-                if kw < 0, case .callable(let c) = stack[stack.count - argc - 1].repr, case .macro(let m) = c.body,
+                // (The callee is copied out first: matching on `stack[…]` in place kept the stack's buffer
+                // borrowed, and the pops below then copied the whole stack.)
+                let calleeValue = kw < 0 ? stack[stack.count - argc - 1] : .undefined
+                if case .callable(let c) = calleeValue.repr, case .macro(let m) = c.body,
                    m.code.argNames.count == argc, !m.code.keepFrame {
+                    // Arguments are moved off the stack (no copies, so no retains), last first.
                     let frame = Frame()
-                    let base = stack.count - argc
-                    for (i, argName) in m.code.argNames.enumerated() { frame.setLocal(argName, stack[base + i]) }
-                    stack.removeLast(argc + 1)
+                    let names = m.code.argNames
+                    var i = argc - 1
+                    while i >= 0 { frame.bindNew(names[i], stack.removeLast()); i -= 1 }
+                    stack.removeLast()
                     try runMacro(m, frame: frame, kwargs: [], &stack, &out)
                     break
                 }
@@ -186,6 +190,15 @@ final class VM {
                 let kwargs = kw < 0 ? [] : popKwargs(&stack, code.nameLists[kw])
                 let args = VM.pop(&stack, argc)
                 stack.append(try code.filters[i](args, kwargs, FilterContext(vm: self)))
+            case .filterEmit(let i, let argc, let kind):
+                let start = out.count
+                if !VM.emitFused(kind, argc: argc, &stack, &out) {
+                    let args = VM.pop(&stack, argc)
+                    VM.write(try code.filters[i](args, [], FilterContext(vm: self)), to: &out)
+                }
+                if let log = originLog {
+                    log.note(out, from: start, path: act.template.source.path, line: code.spans[pc].line, followNewlines: false)
+                }
             case .test(let i, let argc):
                 let args = VM.pop(&stack, argc + 1)
                 stack.append(Value(try code.tests[i](args, FilterContext(vm: self))))
@@ -243,11 +256,10 @@ final class VM {
                 let iterable = stack.removeLast()
                 act.loops.append(LoopState(names: names, iterable: iterable))
             case .forNext(let exit):
-                let k = act.loops.count - 1
-                act.loops[k].position += 1
-                let position = act.loops[k].position
-                if position >= act.loops[k].count { pc = exit; continue }
-                try bind(act.loops[k], at: position, in: act.frame)
+                let state = act.loops[act.loops.count - 1]
+                state.position += 1
+                if state.position >= state.count { pc = exit; continue }
+                try bind(state, at: state.position, in: act.frame)
             case .forEnd(let target):
                 let state = act.loops.removeLast()
                 if state.count > 0 { pc = target; continue }
@@ -308,6 +320,16 @@ final class VM {
         }
     }
 
+    /// `--strict`: a member read gave undefined. Reading from an undefined parent is always an error, from a
+    /// null one (a config's optional block left empty) only outside tests, like a missing member (`paths` holds
+    /// the expression's and the parent's names).
+    private func strictMiss(_ parent: Value, paths: [String], lenient: Bool) throws {
+        if parent.isUndefined { throw TemplateError.Kind.runtime("cannot read '\(paths[0])': '\(paths[1])' is undefined") }
+        if lenient { return }
+        if parent.isNullish { throw TemplateError.Kind.runtime("cannot read '\(paths[0])': '\(paths[1])' is null") }
+        throw TemplateError.Kind.undefinedValue(paths[0])
+    }
+
     /// Moves the top `n` values off the stack into a new array.
     @inline(__always) static func pop(_ stack: inout [Value], _ n: Int) -> [Value] {
         switch n {
@@ -316,11 +338,27 @@ final class VM {
         case 2:
             let b = stack.removeLast()
             return [stack.removeLast(), b]
+        case 3:
+            let c = stack.removeLast()
+            let b = stack.removeLast()
+            return [stack.removeLast(), b, c]
         default:
-            let args = Array(stack[(stack.count - n)...])
-            stack.removeLast(n)
+            // Not `Array(stack[…])`: when the slice is the whole stack that shares its buffer, and the drop
+            // below then copies the entire stack.
+            let args = [Value](unsafeUninitializedCapacity: n) { buffer, count in
+                stack.withUnsafeBufferPointer { s in _ = buffer.initialize(from: s[(s.count - n)...]) }
+                count = n
+            }
+            drop(&stack, n)
             return args
         }
+    }
+
+    /// Drops the top `n` values (`removeLast(n)` goes through the generic `replaceSubrange`, several times slower
+    /// for the few values calls pop).
+    @inline(__always) static func drop(_ stack: inout [Value], _ n: Int) {
+        var i = 0
+        while i < n { stack.removeLast(); i += 1 }
     }
 
     /// Counts a nested render (include, import) against the depth limit.
@@ -339,7 +377,7 @@ final class VM {
         var kw: [(String, Value)] = []
         kw.reserveCapacity(names.count)
         for (i, n) in names.enumerated() { kw.append((n, stack[base + i])) }
-        stack.removeLast(names.count)
+        VM.drop(&stack, names.count)
         return kw
     }
 
@@ -369,7 +407,7 @@ final class VM {
     static func write(_ v: Value, to out: inout [UInt8]) {
         switch v.repr {
         case .undefined, .null: return
-        case .string(let s), .safe(let s): out.append(contentsOf: s.utf8)
+        case .string(let s), .safe(let s): append(s, to: &out)
         case .number(let d):
             if d == d.rounded(.towardZero) && abs(d) < 1e15 {
                 // Integers (the common case) are written digit by digit, with no intermediate string.
@@ -391,6 +429,22 @@ final class VM {
             }
         default: out.append(contentsOf: v.jsString.utf8)
         }
+    }
+
+    /// Appends a string's UTF-8 bytes with one copy (appending `s.utf8` goes element by element). Reads the
+    /// string in place: no copy of it, so no retain and release of its storage.
+    @inline(__always)
+    static func append(_ s: String, to out: inout [UInt8]) {
+        withBytes(s) { out.append(contentsOf: $0) }
+    }
+
+    /// Runs `body` on a string's UTF-8 bytes in place. `var copy = s; copy.withUTF8 { … }` copies the string
+    /// (a retain and a release of its storage, the main cost of short strings); native strings need no copy.
+    @inline(__always)
+    static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let r = try s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        var copy = s
+        return try copy.withUTF8(body)
     }
 
     static func binary(_ op: BinaryOp, _ l: Value, _ r: Value) throws -> Value {

@@ -18,6 +18,10 @@ extension Value {
     /// `Array.prototype.join`: null and undefined elements become empty strings.
     static func joinArray(_ a: [Value], separator: String) -> String {
         var out = ""
+        // Strings (the common items) are measured first so that the result grows once.
+        var size = separator.utf8.count * max(0, a.count - 1)
+        for v in a { if let s = v.stringValue { size += s.utf8.count } }
+        out.reserveCapacity(size)
         for (i, v) in a.enumerated() {
             if i > 0 { out += separator }
             if !v.isNullish { out += v.jsString }

@@ -6,9 +6,11 @@ extension Value {
     ///   - path: the file name errors show.
     /// - Throws: `TemplateError` at the 1-based line and column of the problem.
     public static func parseJSON(_ bytes: [UInt8], path: String = "<json>") throws -> Value {
-        var p = JSONReader(bytes: bytes)
         do {
-            return try p.parseDocument()
+            return try bytes.withUnsafeBufferPointer { buffer in
+                var p = JSONReader(bytes: buffer)
+                return try p.parseDocument()
+            }
         } catch let f as JSONReader.Failure {
             let source = Source(path: path, bytes: bytes)
             var e = TemplateError(.syntax(f.message), source: source, span: Span(offset: 0, line: f.line, column: f.column))
@@ -19,6 +21,7 @@ extension Value {
 
     /// `JSON.stringify(value, null, indent)`; nil where JavaScript returns undefined (undefined, functions).
     func jsonString(indent: String = "") -> String? {
+        if case .string(let s) = repr { return Value.quotedJSON(s) }
         var out: [UInt8] = []
         let ind = Array(indent.utf8)
         guard writeJSON(to: &out, indent: ind, level: 0) else { return nil }
@@ -84,27 +87,71 @@ extension Value {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// `quoteJSON` as a new string, written straight into its storage (`dump` of a string, the common case).
+    static func quotedJSON(_ s: String) -> String {
+        VM.withBytes(s) { u in
+            var size = u.count + 2
+            for c in u where c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") {
+                switch c {
+                case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x08, 0x0C: size += 1
+                default: size += 5
+                }
+            }
+            return String(unsafeUninitializedCapacity: size) { out in
+                var o = 0
+                @inline(__always) func put(_ b: UInt8) { out[o] = b; o += 1 }
+                put(0x22)
+                for c in u {
+                    guard c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") else { put(c); continue }
+                    put(0x5C)
+                    switch c {
+                    case UInt8(ascii: "\""): put(0x22)
+                    case UInt8(ascii: "\\"): put(0x5C)
+                    case 0x0A: put(UInt8(ascii: "n"))
+                    case 0x0D: put(UInt8(ascii: "r"))
+                    case 0x09: put(UInt8(ascii: "t"))
+                    case 0x08: put(UInt8(ascii: "b"))
+                    case 0x0C: put(UInt8(ascii: "f"))
+                    default:
+                        put(UInt8(ascii: "u"))
+                        put(0x30)
+                        put(0x30)
+                        put(hexDigits[Int(c >> 4)])
+                        put(hexDigits[Int(c & 15)])
+                    }
+                }
+                put(0x22)
+                return o
+            }
+        }
+    }
+
     /// JSON string quoting as JSON.stringify does it: only `"`, `\`, and control characters are escaped.
     static func quoteJSON(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { u in
+        VM.withBytes(s) { u in
             var start = 0
             for i in 0..<u.count {
                 let c = u[i]
                 guard c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") else { continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
                 start = i + 1
+                // Byte by byte: an array literal here would allocate per escape.
+                out.append(0x5C)
                 switch c {
-                case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-                case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-                case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+                case UInt8(ascii: "\""): out.append(0x22)
+                case UInt8(ascii: "\\"): out.append(0x5C)
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                case 0x08: out.append(UInt8(ascii: "b"))
+                case 0x0C: out.append(UInt8(ascii: "f"))
                 default:
-                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(c >> 4)], hexDigits[Int(c & 15)]])
+                    out.append(UInt8(ascii: "u"))
+                    out.append(0x30)
+                    out.append(0x30)
+                    out.append(hexDigits[Int(c >> 4)])
+                    out.append(hexDigits[Int(c & 15)])
                 }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...]))
@@ -114,12 +161,15 @@ extension Value {
 }
 
 /// A strict JSON reader over UTF-8 bytes that reports errors as "line L, column C: …".
+///
+/// It reads a buffer pointer that `parseJSON` holds open: every index is checked against `bytes.count` before
+/// use, and the buffer's own subscript costs no bounds-check call (large `--vars` files are read at start-up).
 struct JSONReader {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
     var depth = 0
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// A JSON syntax error at a byte offset.
     struct Failure: Error, CustomStringConvertible {
@@ -165,10 +215,12 @@ struct JSONReader {
         }
     }
 
-    private mutating func literal(_ word: String) throws {
-        let w = Array(word.utf8)
-        guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else { throw fail("invalid literal") }
-        i += w.count
+    private mutating func literal(_ word: StaticString) throws {
+        let n = word.utf8CodeUnitCount
+        guard i + n <= bytes.count else { throw fail("invalid literal") }
+        let w = word.utf8Start
+        for k in 0..<n where bytes[i + k] != w[k] { throw fail("invalid literal") }
+        i += n
     }
 
     private mutating func enter() throws {
@@ -180,9 +232,13 @@ struct JSONReader {
         try enter()
         defer { depth -= 1 }
         i += 1
-        var o = OrderedObject()
         skipWhitespace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return Value(o) }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return Value(OrderedObject()) }
+        // Room for a typical small object up front: growing from empty reallocates at 1, 2 and 4 keys.
+        var keys: [String] = []
+        var values: [Value] = []
+        keys.reserveCapacity(4)
+        values.reserveCapacity(4)
         while true {
             skipWhitespace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
@@ -191,11 +247,12 @@ struct JSONReader {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':' after an object key") }
             i += 1
             skipWhitespace()
-            o[key] = try parseValue()
+            keys.append(key)
+            values.append(try parseValue())
             skipWhitespace()
             guard i < bytes.count else { throw fail("unexpected end of input") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "}") { i += 1; return Value(o) }
+            if bytes[i] == UInt8(ascii: "}") { i += 1; return Value(OrderedObject(keys: keys, values: values)) }
             throw fail("expected ',' or '}' in an object")
         }
     }
@@ -234,7 +291,17 @@ struct JSONReader {
             guard i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 else { throw fail("invalid number", at: start) }
             while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
         }
-        return Value(Double(String(decoding: bytes[start..<i], as: UTF8.self)) ?? .nan)
+        // Integers of up to 15 digits (the usual counts and ports) are exact doubles: no text round trip.
+        var digits = start
+        let negative = bytes[digits] == UInt8(ascii: "-")
+        if negative { digits += 1 }
+        if i - digits <= 15 {
+            var n = 0
+            var k = digits
+            while k < i, bytes[k] >= 0x30, bytes[k] <= 0x39 { n = n * 10 + Int(bytes[k] - 0x30); k += 1 }
+            if k == i { return Value(negative ? (n == 0 ? -0.0 : -Double(n)) : Double(n)) }
+        }
+        return Value(Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) ?? .nan)
     }
 
     private mutating func hex4() throws -> UInt32 {
@@ -255,14 +322,14 @@ struct JSONReader {
         while j < bytes.count {
             let c = bytes[j]
             if c == UInt8(ascii: "\"") {
-                let s = String(decoding: bytes[i..<j], as: UTF8.self)
+                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self)
                 i = j + 1
                 return s
             }
             if c == UInt8(ascii: "\\") || c < 0x20 { break }
             j += 1
         }
-        var out: [UInt8] = Array(bytes[i..<j])
+        var out: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[i..<j]))
         i = j
         while true {
             guard i < bytes.count else { throw fail("unterminated string") }

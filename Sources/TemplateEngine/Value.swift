@@ -115,10 +115,12 @@ public struct Value: Sendable {
 ///
 /// A copy-on-write wrapper around one reference, so a `Value` stays small (its largest payload is a String).
 struct OrderedObject: Sendable {
+    // Accesses are never overlapping (no storage escapes a call), so the dynamic exclusivity checks, which
+    // cost more than a small object's whole lookup, are turned off.
     private final class Storage: @unchecked Sendable {
-        var keys: [String] = []
-        var values: [Value] = []
-        var index: [String: Int]? = nil
+        @exclusivity(unchecked) var keys: [String] = []
+        @exclusivity(unchecked) var values: [Value] = []
+        @exclusivity(unchecked) var index: [String: Int]? = nil
 
         init() {}
         init(copying other: Storage) {
@@ -132,6 +134,28 @@ struct OrderedObject: Sendable {
 
     init() {}
 
+    /// An object from parallel key and value lists in source order, as a JSON object literal gives them (later
+    /// duplicates win, integer-like keys move first). Built in one go when neither happens, the common case.
+    init(keys: [String], values: [Value]) {
+        var simple = true
+        if keys.count > 8 {
+            var seen = Set<String>(minimumCapacity: keys.count)
+            for k in keys where !seen.insert(k).inserted || OrderedObject.arrayIndex(k) != nil { simple = false; break }
+        } else {
+            outer: for (i, k) in keys.enumerated() {
+                if OrderedObject.arrayIndex(k) != nil { simple = false; break }
+                for j in 0..<i where keys[j] == k { simple = false; break outer }
+            }
+        }
+        guard simple else {
+            for (k, v) in zip(keys, values) { self[k] = v }
+            return
+        }
+        storage.keys = keys
+        storage.values = values
+        OrderedObject.rebuildIndex(storage)
+    }
+
     var keys: [String] { storage.keys }
     var values: [Value] { storage.values }
     var count: Int { storage.keys.count }
@@ -140,7 +164,8 @@ struct OrderedObject: Sendable {
     func position(of key: String) -> Int? {
         if let index = storage.index { return index[key] }
         let keys = storage.keys
-        for i in keys.indices where keys[i] == key { return i }
+        let n = key.utf8.count
+        for i in keys.indices where keys[i].utf8.count == n && keys[i] == key { return i }
         return nil
     }
 

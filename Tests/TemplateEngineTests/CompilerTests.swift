@@ -9,13 +9,53 @@ import Testing
         return template.root.listing
     }
 
+    /// A builtin that can write its result straight into the output is fused with `emit` when it is last.
     @Test func outputAndFilter() throws {
         #expect(try CompilerTests.compile("a{{ x | upper }}") == """
         emitRaw(0)
         loadName x
+        filterEmit upper 0 argc: 1
+        """)
+        #expect(try CompilerTests.compile("{{ x | upper | capitalize }}{{ x | dump(2) }}{{ x | join(attribute='a') }}") == """
+        loadName x
         filter 0 argc: 1 kwargs: []
+        filter 1 argc: 1 kwargs: []
+        emit
+        loadName x
+        loadConst(0)
+        filterEmit dump 2 argc: 2
+        loadName x
+        loadConst(1)
+        filter 3 argc: 1 kwargs: ["attribute"]
         emit
         """)
+    }
+
+    /// A filter replaced with `addFilter` is never fused: its own function runs.
+    @Test func replacedBuiltinsAreNotFused() throws {
+        let env = Environment()
+        env.addFilter("upper") { args, _ in Value("[" + (args.first?.string ?? "") + "]") }
+        #expect(try env.render(source: "{{ 'a' | upper }}{{ 'b' | lower }}", name: "t.njk", context: .undefined) == "[a]b")
+    }
+
+    /// Fused filters print exactly what the filter and `emit` print, inside and outside their fast paths
+    /// (a `set` value is never fused).
+    @Test func fusedFiltersMatchTheirFilters() throws {
+        let vars = #"{"s": "a-b-\"c\"\\\u0001é", "u": "ünï-x", "n": 12, "arr": ["x", null, 3, ["y", "z"], {"a": 1}], "nul": null}"#
+        let outputs = [
+            "s | dump", "n | dump", "nul | dump", "s | dump | safe", "s | replace('-', '+')", "s | replace('-', 1)",
+            "n | replace('1', 'x')", "s | replace('', '.')", "'abcabc' | replace('bc', '')", "'aaa' | replace('a', 'b', 2)",
+            "u | upper", "s | upper", "s | lower", "arr | join('/')", "arr | join", "arr | join(0)", "arr | join(nul)",
+            "s | safe | upper", "s | safe | replace('a', 'b')",
+        ]
+        for o in outputs {
+            #expect(try render("{{ \(o) }}", vars) == (try render("{% set r = \(o) %}{{ r }}", vars)), "\(o)")
+        }
+        #expect(try render("{{ s | dump }}|{{ arr | join('/') }}|{{ 'a-b' | replace('-', '') | upper }}", vars)
+                == #""a-b-\"c\"\\\u0001é"|x//3/y,z/[object Object]|AB"#)
+        // outside the fast path the filter's own errors come out, at the filter
+        #expect(renderError("{{ n | join('/') }}", vars, name: "t.njk")
+                == "t.njk:1:8: error: filter 'join' cannot be applied to a number (12)\n{{ n | join('/') }}\n       ^")
     }
 
     @Test func forLoopWithElse() throws {
@@ -33,20 +73,22 @@ import Testing
         """)
     }
 
+    /// Left operands are only tested (lenient under `--strict`); the right one is the value when reached.
     @Test func andOrShortCircuit() throws {
         #expect(try CompilerTests.compile("{{ a and b or c }}") == """
-        loadName a
+        loadName a lenient
         jumpIfFalseOrPop(3)
-        loadName b
+        loadName b lenient
         jumpIfTrueOrPop(5)
         loadName c
         emit
         """)
     }
 
+    /// Only the outermost read is lenient: the parent `a` must be defined.
     @Test func defaultFilterInputIsLenient() throws {
         #expect(try CompilerTests.compile("{{ a.b | default(1) }}") == """
-        loadName a lenient
+        loadName a
         getAttr b lenient
         loadConst(0)
         filter 0 argc: 2 kwargs: []

@@ -61,7 +61,7 @@ import Testing
         #expect(renderError("{{ a.b }}\n{{ x }}", #"{"a": {}}"#, strict: true, name: "t.njk") == "t.njk:1:6: error: 'a.b' is undefined\n{{ a.b }}\n     ^")
         #expect(renderError("ok\n {{ x }}", strict: true, name: "t.njk") == "t.njk:2:5: error: 'x' is undefined\n {{ x }}\n    ^")
         // tests for definedness and the default filter still work
-        #expect(try render("{{ x is defined }}|{{ x | default('d') }}|{{ a.b.c | d('e') }}", #"{"a": {}}"#, strict: true) == "false|d|e")
+        #expect(try render("{{ x is defined }}|{{ x | default('d') }}|{{ a.b | d('e') }}", #"{"a": {}}"#, strict: true) == "false|d|e")
         #expect(try render("{{ a.b }}", #"{"a": {"b": 0}}"#, strict: true) == "0")
     }
 

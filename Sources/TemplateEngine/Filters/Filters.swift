@@ -14,6 +14,8 @@ struct Registry: Sendable {
     var filters: [String: FilterFunction]
     var tests: [String: TestFunction]
     var globals: [String: Value]
+    /// Builtin filter names `Environment.addFilter` replaced: the compiler fuses only genuine builtins.
+    var replacedFilters: Set<String> = []
 
     /// nunjucks' builtins: every filter, test and global of nunjucks 3.2.4, aliases included.
     static var builtins: Registry {

@@ -80,12 +80,19 @@ extension Filters {
 
     /// Case mapping with a byte loop for ASCII text (the common case) and full Unicode rules otherwise.
     static func asciiFastCase(_ s: String, upper: Bool) -> String {
-        guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return upper ? s.uppercased() : s.lowercased() }
-        let bytes = s.utf8.map { c -> UInt8 in
-            if upper { return c >= 0x61 && c <= 0x7A ? c - 32 : c }
-            return c >= 0x41 && c <= 0x5A ? c + 32 : c
+        var s = s
+        let ascii = s.withUTF8 { u -> String? in
+            for c in u where c >= 0x80 { return nil }
+            // One pass into the new string's own storage.
+            return String(unsafeUninitializedCapacity: u.count) { buf in
+                for i in 0..<u.count {
+                    let c = u[i]
+                    if upper { buf[i] = c >= 0x61 && c <= 0x7A ? c - 32 : c } else { buf[i] = c >= 0x41 && c <= 0x5A ? c + 32 : c }
+                }
+                return u.count
+            }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return ascii ?? (upper ? s.uppercased() : s.lowercased())
     }
 
     /// `{{ "a\nb" | nl2br }}` → `a<br />` newline `b`
@@ -144,36 +151,48 @@ extension Filters {
 
     /// Replaces up to `limit` (negative: all) occurrences of `needle`, matching UTF-8 bytes (UTF-8 is
     /// self-synchronising, so byte matches are character matches); nil when there is none.
+    ///
+    /// Two passes over the bytes: count the matches, then write the result straight into the new string's
+    /// storage (no intermediate byte array, no UTF-8 re-validation beyond the string's own).
     static func replaceBytes(_ s: String, _ needle: String, _ replacement: String, limit: Double) -> String? {
-        var result: String? = nil
-        var s = s, needle = needle, replacement = replacement
-        s.withUTF8 { h in
-            needle.withUTF8 { n in
-                replacement.withUTF8 { r in
+        VM.withBytes(s) { h -> String? in
+            VM.withBytes(needle) { n -> String? in
+                VM.withBytes(replacement) { r -> String? in
+                    let nc = n.count, hc = h.count
+                    guard nc > 0, nc <= hc else { return nil }
                     let first = n[0]
-                    var out: [UInt8] = []
-                    var i = 0, copied = 0, count = 0.0
-                    let last = h.count - n.count
-                    while i <= last && (limit < 0 || count < limit) {
-                        if h[i] == first && memcmp(h.baseAddress! + i, n.baseAddress!, n.count) == 0 {
-                            if out.isEmpty { out.reserveCapacity(h.count + r.count) }
-                            out.append(contentsOf: UnsafeBufferPointer(rebasing: h[copied..<i]))
-                            out.append(contentsOf: r)
-                            i += n.count
-                            copied = i
-                            count += 1
-                        } else {
-                            i += 1
-                        }
+                    @inline(__always) func matches(at i: Int) -> Bool {
+                        guard h[i] == first else { return false }
+                        var k = 1
+                        while k < nc { if h[i + k] != n[k] { return false }; k += 1 }
+                        return true
                     }
-                    if count > 0 {
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: h[copied...]))
-                        result = String(decoding: out, as: UTF8.self)
+                    var count = 0
+                    var i = 0
+                    let last = hc - nc
+                    while i <= last && (limit < 0 || Double(count) < limit) {
+                        if matches(at: i) { count += 1; i += nc } else { i += 1 }
+                    }
+                    guard count > 0 else { return nil }
+                    let size = hc + count * (r.count - nc)
+                    return String(unsafeUninitializedCapacity: size) { out in
+                        var i = 0, o = 0, done = 0
+                        while i < hc {
+                            if done < count && i <= last && matches(at: i) {
+                                for b in r { out[o] = b; o += 1 }
+                                i += nc
+                                done += 1
+                            } else {
+                                out[o] = h[i]
+                                o += 1
+                                i += 1
+                            }
+                        }
+                        return o
                     }
                 }
             }
         }
-        return result
     }
 
     /// `{{ 42 | string }}` → `42` (undefined and null throw, as in nunjucks)
