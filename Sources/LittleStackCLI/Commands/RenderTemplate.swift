@@ -27,7 +27,7 @@ struct RenderTemplate: ParsableCommand {
     @Option(name: .customLong("search-path"), help: "A folder to search for templates after the template's own folder (repeatable).")
     var searchPaths: [String] = []
 
-    @Flag(name: .long, help: "Make reading an undefined variable or attribute an error instead of an empty string.")
+    @Flag(name: .long, help: "Make using an undefined variable or attribute an error instead of an empty string.")
     var strict = false
 
     @Option(name: .customLong("repeat"), help: .hidden)
@@ -39,7 +39,10 @@ struct RenderTemplate: ParsableCommand {
             let environment = Environment(searchPaths: searchPaths, strict: strict)
             let output = try environment.renderBytes(file: template, context: context)
             if let n = repeatCount, n > 0 { try benchmark(environment, context: context, renders: n) }
-            FileHandle.standardOutput.write(Data(output))
+            guard Terminal.writeBytes(output) else { throw ExitCode.failure }
+            // The render is done and written: freeing a large variables tree value by value at exit
+            // costs more than the render itself for big stacks, so leave at once.
+            Foundation.exit(0)
         } catch let error as TemplateError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode.failure

@@ -11,6 +11,24 @@ enum Terminal {
         isatty(1) == 1 && environment["NO_COLOR"] == nil
     }
 
+    /// Writes `bytes` to stdout with write(2), without copying them into `Data` first.
+    /// - Returns: false when stdout is closed (e.g. a pipe whose reader is gone).
+    @discardableResult
+    static func writeBytes(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += n
+            }
+            return true
+        }
+    }
+
     /// Writes `text` to stdout as is (no line break added).
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
