@@ -7,7 +7,7 @@
 #   scripts/bench-template.sh [N ...]            (default: 10 1000 10000)
 #
 # Env:
-#   LITTLESTACK   the binary to time (default: `swift build -c release --product littlestack` in this package)
+#   LITTLESTACK   the binary to time (default: `swift build -c release --product littlestack --static-swift-stdlib` in this package)
 #   NUNJUCKS_DIR  a nunjucks checkout/package; without it (or without node) the comparison is skipped
 #   REPEAT        in-process renders per N (default: 2000 / 200 / 20 / 5 by size)
 #   RUNS          whole-process runs per N (default: 20, 5 from N ≥ 10000)
@@ -22,8 +22,8 @@ SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(10 1000 10000)
 
 if [ -z "${LITTLESTACK:-}" ]; then
-  (cd "$ROOT" && swift build -c release --product littlestack >&2)
-  LITTLESTACK="$(cd "$ROOT" && swift build -c release --product littlestack --show-bin-path)/littlestack"
+  (cd "$ROOT" && swift build -c release --product littlestack --static-swift-stdlib >&2)
+  LITTLESTACK="$(cd "$ROOT" && swift build -c release --product littlestack --static-swift-stdlib --show-bin-path)/littlestack"
 fi
 NODE="$(command -v node || true)"
 COMPARE=0

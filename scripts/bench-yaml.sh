@@ -11,7 +11,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 if [[ -z "${LITTLESTACK:-}" ]]; then
-    (cd "$root" && swift build -c release --product littlestack >/dev/null)
+    (cd "$root" && swift build -c release --product littlestack --static-swift-stdlib >/dev/null)
     LITTLESTACK="$root/.build/release/littlestack"
 fi
 CFN_FLIP="${CFN_FLIP:-$(command -v cfn-flip || true)}"

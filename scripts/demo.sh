@@ -8,8 +8,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 bash scripts/setup.sh
-echo "== swift build -c release"
-swift build -c release --product littlestack
+echo "== swift build -c release --static-swift-stdlib"
+swift build -c release --product littlestack --static-swift-stdlib
 LS="$ROOT/.build/release/littlestack"
 
 eval "$(scripts/emulator start)"
