@@ -50,6 +50,17 @@ import Testing
         """)
     }
 
+    @Test func aFileNamedJSONIsNeverReadAsYAML() throws {
+        // Valid YAML (a flow mapping with a trailing comma), but a .json file must be JSON.
+        let error = #expect(throws: YAMLError.self) { try TemplateConverter.read(Array("{\"a\": 1,}\n".utf8), path: "j.json") }
+        #expect(error.map { "\($0)" } == """
+        j.json:1:9: error: expected a string key, found '}'
+        {"a": 1,}
+                ^
+        """)
+        #expect(try TemplateConverter.read(Array("{\"a\": 1,}\n".utf8), path: "j.yaml").format == .yaml)
+    }
+
     @Test func sameFormatNormalises() throws {
         #expect(try convert("a: !GetAtt [R, Arn]\nb: 'x'\n", to: .yaml) == "a: !GetAtt R.Arn\nb: x\n")
         #expect(try convert(#"{"a":[1,2.50]}"#, to: .json, jsonIndent: 0) == "{\"a\":[1,2.50]}\n")

@@ -42,11 +42,7 @@ public struct StackOperations: Sendable {
 
     /// Pretty, sorted JSON with ISO 8601 dates and a final newline.
     static func json<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        guard let data = try? encoder.encode(value) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        JSONOutput.text(value)
     }
 
     /// Sleeps for a poll delay (cancellation ends the wait early and is rethrown).

@@ -152,7 +152,8 @@ struct ConfigReader {
             }
         }
 
-        guard errors.isEmpty else { throw DiagnosticError(Diagnostic.sorted(errors)) }
+        // The warnings go with the errors: 'unknown key StackNmae' is what explains 'missing StackName'.
+        guard errors.isEmpty else { throw DiagnosticError(Diagnostic.sorted(errors + warnings)) }
         return StackConfig(
             path: source.path, source: source, format: format, node: .mapping(root),
             stackName: stackName, parameters: parameters, tags: tags, rawTags: rawTags,

@@ -109,7 +109,8 @@ public struct StackLibrary: Sendable {
         let fm = FileManager.default
         if fm.fileExists(atPath: destination.path) {
             let existing = (try? fm.contentsOfDirectory(atPath: destination.path)) ?? ["?"]
-            guard existing.isEmpty else { throw Failure.destinationNotEmpty(destination.path) }
+            // Name the folder as the user wrote it, not as an absolute path.
+            guard existing.isEmpty else { throw Failure.destinationNotEmpty(destination.relativePath) }
         }
         let source = root.appendingPathComponent(name)
         // Copy into a sibling temp folder first, then rename, so a failure leaves no half stack behind.

@@ -15,7 +15,9 @@ extension LittleStackCommand {
             version-relevant properties changed, a version entry is appended. Prod
             pointers do not move (see 'littlestack promote'). Entries beyond --keep
             that no pointer uses are removed. The config is rewritten in place (key
-            order and formatting kept); nothing is uploaded or applied.
+            order and formatting kept). A new code package is uploaded to the stack
+            bucket (code/<StackName>/<unit>/<sha256>.zip) so the config can name
+            it; the stack itself is not changed (run 'littlestack apply').
 
             Examples:
               littlestack release stacks/hello-api/config.json
@@ -136,11 +138,7 @@ enum ReleaseCommandFrame {
 
     /// Pretty, sorted JSON with a final newline.
     static func json<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        guard let data = try? encoder.encode(value) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        JSONOutput.text(value)
     }
 
     /// Runs promote or rollback and prints the result.

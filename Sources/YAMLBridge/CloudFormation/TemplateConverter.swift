@@ -15,8 +15,8 @@ public enum TemplateConverter {
     /// Reads a template, telling JSON from YAML by its first character.
     ///
     /// Text starting with `{` or `[` (after white space and a byte order mark) is JSON; if it is not valid
-    /// JSON but is valid YAML (a flow mapping such as `{a: 1}`), it is YAML; when it is neither, the JSON
-    /// error is the one thrown. Anything else is YAML.
+    /// JSON but is valid YAML (a flow mapping such as `{a: 1}`), it is YAML — unless `path` ends in `.json`;
+    /// when it is neither, the JSON error is the one thrown. Anything else is YAML.
     /// - Parameters:
     ///   - bytes: The template's UTF-8 text.
     ///   - path: The file name errors start with.
@@ -31,6 +31,8 @@ public enum TemplateConverter {
             do {
                 return (try JSONReader.parse(bytes, path: path), .json)
             } catch {
+                // A file named .json is JSON: a trailing comma there is an error, not a reason to read YAML.
+                if path.lowercased().hasSuffix(".json") { throw error }
                 guard let yaml = try? YAMLReader.parse(bytes, path: path) else { throw error }
                 return (try CloudFormationYAML.toJSONTree(yaml, path: path, source: bytes), .yaml)
             }

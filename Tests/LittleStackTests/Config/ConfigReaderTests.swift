@@ -67,6 +67,9 @@ import Testing
         \(dir)/bad-types.json:5:41: error: 'Capabilities' entry must be a string, not a number
             "Capabilities": [ "CAPABILITY_IAM", 7 ],
                                                 ^
+        \(dir)/bad-types.json:5:41: warning: unknown capability '7'
+            "Capabilities": [ "CAPABILITY_IAM", 7 ],
+                                                ^
         \(dir)/bad-types.json:7:9: error: parameter without 'ParameterKey'
                 { "ParameterValue": "orphan" },
                 ^

@@ -61,6 +61,16 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: target.path) == ["keep.txt"])
     }
 
+    @Test func aRelativeDestinationIsNamedAsGiven() throws {
+        let library = StackLibrary(root: Self.repository.appendingPathComponent("stacks"))
+        let base = try scratch()
+        try Data("mine".utf8).write(to: base.appendingPathComponent("keep.txt"))
+        let relative = URL(fileURLWithPath: base.lastPathComponent, relativeTo: base.deletingLastPathComponent())
+        #expect(throws: StackLibrary.Failure.destinationNotEmpty(base.lastPathComponent)) {
+            try library.copy("hello-api", to: relative)
+        }
+    }
+
     @Test func unknownStackListsTheAvailableOnes() throws {
         let library = StackLibrary(root: Self.repository.appendingPathComponent("stacks"))
         let available = try library.entries().map(\.name)

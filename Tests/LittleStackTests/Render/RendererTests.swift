@@ -36,7 +36,7 @@ import Testing
         #expect(try render("strict.json").text.contains(#""TopicName": "" }"#))
         let error = #expect(throws: DiagnosticError.self) { try render("strict.json", strict: true) }
         #expect(error?.description == """
-        \(dir)/strict.json.njk:3:91: error: 'stackVariables.topicName' is undefined
+        \(dir)/strict.json.njk:3:91: error: cannot read 'stackVariables.topicName': 'stackVariables' is null
             "Topic": { "Type": "AWS::SNS::Topic", "Properties": { "TopicName": "{{ stackVariables.topicName }}" } }
                                                                                                   ^
         """)

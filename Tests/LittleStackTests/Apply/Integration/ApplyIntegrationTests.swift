@@ -69,7 +69,7 @@ struct ApplyIntegrationTests {
         #expect(output4.stdout == "  TopicArn  \(topicArn)\n  Greeting  hi\n")
         let (ops5, output5) = Emulator.operations()
         try await ops5.outputs(stack: name, json: true)
-        #expect(output5.stdout == "{\n  \"Greeting\" : \"hi\",\n  \"TopicArn\" : \"\(topicArn)\"\n}\n")
+        #expect(output5.stdout == "{\n  \"Greeting\": \"hi\",\n  \"TopicArn\": \"\(topicArn)\"\n}\n")
         let (ops6, output6) = Emulator.operations()
         let described = try await ops6.describe(stack: name)
         #expect(described.parameters == [.init(key: "Secret", value: "****"), .init(key: "Greeting", value: "hi")])

@@ -42,10 +42,10 @@ struct CLITests {
 
         let json = try run(["apply", "config.json", "--yes", "--output", "json", "--verbose"])
         #expect(json.status == 0)
-        #expect(json.stdout.contains("\"result\" : \"no-changes\""))
+        #expect(json.stdout.contains("\"result\": \"no-changes\""))
 
         // given the config, even an output that echoes the NoEcho parameter is masked
-        #expect(try run(["outputs", "config.json", "--output", "json"]).stdout == "{\n  \"Greeting\" : \"hello\",\n  \"SecretEcho\" : \"****\"\n}\n")
+        #expect(try run(["outputs", "config.json", "--output", "json"]).stdout == "{\n  \"Greeting\": \"hello\",\n  \"SecretEcho\": \"****\"\n}\n")
         let describe = try run(["describe", "config.json", "--verbose"])
         #expect(describe.status == 0)
         #expect(describe.stdout.contains("Secret    ****\n"))
@@ -67,7 +67,7 @@ struct CLITests {
         #expect(try run(["delete", name]).status == 1)
         let deleted = try run(["delete", "config.json", "--yes", "--output", "json"])
         #expect(deleted.status == 0)
-        #expect(deleted.stdout.contains("\"result\" : \"complete\""))
+        #expect(deleted.stdout.contains("\"result\": \"complete\""))
         let missing = try run(["outputs", "config.json"])
         #expect(missing.status == 1)
         #expect(missing.stderr == "error: stack '\(name)' does not exist\n")

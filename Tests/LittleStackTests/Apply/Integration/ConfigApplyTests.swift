@@ -19,7 +19,7 @@ struct ConfigApplyTests {
         #expect(json["result"] as? String == "complete")
         #expect(json["stackName"] as? String == name)
         #expect(!output.stdout.contains("n0-echo-secret-value"))
-        #expect(output.stdout.contains("\"value\" : \"****\""))
+        #expect(output.stdout.contains("\"value\": \"****\""))
         // the template went to cf/<StackName>/<file without .njk>
         // diff --deployed reads the same template back
         let deployed = try await ops.deployedTemplate(stack: name)
