@@ -14,21 +14,11 @@ struct LittleStackCommand: AsyncParsableCommand {
         """,
         version: LittleStackVersion.current,
         subcommands: [
-            // Each helper adds its command here, one line each.
-            RenderTemplate.self,
-            Variables.self,
-            Render.self,
-            Validate.self,
-            Diff.self,
-            Init.self,
-            Convert.self,
-            Apply.self,
-            Plan.self,
-            Events.self,
-            Outputs.self,
-            Describe.self,
-            Delete.self,
-            List.self,
+            // Before AWS: templates, configs, checks.
+            RenderTemplate.self, Variables.self, Render.self, Validate.self, Diff.self, Convert.self, Init.self,
+            // Against AWS: the stack.
+            Apply.self, Plan.self, Events.self, Outputs.self, Describe.self, Delete.self, List.self,
+            // Against AWS: releases.
             Release.self, Promote.self, Rollback.self, Releases.self,
         ]
     )
