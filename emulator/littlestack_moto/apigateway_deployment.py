@@ -15,7 +15,7 @@ from typing import Any
 from moto.apigateway.exceptions import ApiGatewayException
 from moto.apigateway.models import apigateway_backends
 
-from .extension_resource import ExtensionResource, changed
+from .extension_resource import ExtensionResource
 from .resource_failure import ResourceFailure
 
 _REPLACING = ("RestApiId", "StageName", "StageDescription")
@@ -25,6 +25,7 @@ class ApiGatewayDeploymentResource(ExtensionResource):
     """One deployment of one REST API."""
 
     ATTRIBUTES = ("DeploymentId",)
+    REPLACING = _REPLACING
 
     def __init__(self, account_id: str, region_name: str, properties: dict[str, Any], deployment_id: str):
         super().__init__(account_id, region_name, properties)
@@ -65,27 +66,12 @@ class ApiGatewayDeploymentResource(ExtensionResource):
         )
         return cls(account_id, region_name, properties, deployment.id)
 
-    @classmethod
-    def update_from_cloudformation_json(  # type: ignore[misc]
-        cls,
-        original_resource: "ApiGatewayDeploymentResource",
-        new_resource_name: str,
-        cloudformation_json: dict[str, Any],
-        account_id: str,
-        region_name: str,
-    ) -> "ApiGatewayDeploymentResource":
-        """Update in place, or return a new resource when a replacing property changed."""
-        properties = cloudformation_json["Properties"]
-        if changed(original_resource.properties, properties, _REPLACING):
-            return cls.create_from_cloudformation_json(
-                new_resource_name, cloudformation_json, account_id, region_name
-            )
-        deployment = apigateway_backends[account_id][region_name].get_deployment(
-            original_resource.rest_api_id, original_resource.deployment_id
+    def update_in_place(self, properties: dict[str, Any]) -> None:
+        """Only the description of a deployment changes in place."""
+        deployment = apigateway_backends[self.account_id][self.region_name].get_deployment(
+            self.rest_api_id, self.deployment_id
         )
         deployment.description = properties.get("Description", "")
-        original_resource.properties = properties
-        return original_resource
 
     def remove(self) -> None:
         """Delete the live resource; already gone counts as deleted."""

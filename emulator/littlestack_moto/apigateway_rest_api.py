@@ -166,25 +166,14 @@ class ApiGatewayRestApiResource(ExtensionResource):
             raise
         return cls(account_id, region_name, properties, api.id)
 
-    @classmethod
-    def update_from_cloudformation_json(  # type: ignore[misc]
-        cls,
-        original_resource: "ApiGatewayRestApiResource",
-        new_resource_name: str,
-        cloudformation_json: dict[str, Any],
-        account_id: str,
-        region_name: str,
-    ) -> "ApiGatewayRestApiResource":
-        """Update in place (no RestApi property requires replacement); re-import a changed body."""
-        properties = cloudformation_json["Properties"]
-        body = load_body(properties, account_id, region_name)
-        old_body = load_body(original_resource.properties, account_id, region_name)
-        api = apigateway_backends[account_id][region_name].get_rest_api(original_resource.api_id)
+    def update_in_place(self, properties: dict[str, Any]) -> None:
+        """No RestApi property requires replacement; a changed body is imported again."""
+        body = load_body(properties, self.account_id, self.region_name)
+        old_body = load_body(self.properties, self.account_id, self.region_name)
+        api = apigateway_backends[self.account_id][self.region_name].get_rest_api(self.api_id)
         _apply(api, properties, body)
         if body is not None and body != old_body:
-            _import(account_id, region_name, api.id, properties, body)
-        original_resource.properties = properties
-        return original_resource
+            _import(self.account_id, self.region_name, api.id, properties, body)
 
     def remove(self) -> None:
         """Delete the live resource; already gone counts as deleted."""

@@ -13,7 +13,7 @@ from typing import Any
 from moto.apigateway.exceptions import ApiGatewayException
 from moto.apigateway.models import Stage, apigateway_backends
 
-from .extension_resource import ExtensionResource, changed, tags_dict
+from .extension_resource import ExtensionResource, tags_dict
 from .resource_failure import ResourceFailure
 
 _REPLACING = ("RestApiId", "StageName")
@@ -81,6 +81,8 @@ def _apply(stage: Stage, properties: dict[str, Any]) -> None:
 class ApiGatewayStageResource(ExtensionResource):
     """One stage of one REST API."""
 
+    REPLACING = _REPLACING
+
     def __init__(self, account_id: str, region_name: str, properties: dict[str, Any]):
         super().__init__(account_id, region_name, properties)
         self.rest_api_id = str(properties["RestApiId"])
@@ -117,30 +119,13 @@ class ApiGatewayStageResource(ExtensionResource):
         _apply(stage, properties)
         return cls(account_id, region_name, properties)
 
-    @classmethod
-    def update_from_cloudformation_json(  # type: ignore[misc]
-        cls,
-        original_resource: "ApiGatewayStageResource",
-        new_resource_name: str,
-        cloudformation_json: dict[str, Any],
-        account_id: str,
-        region_name: str,
-    ) -> "ApiGatewayStageResource":
-        """Update in place, or return a new resource when a replacing property changed."""
-        properties = cloudformation_json["Properties"]
-        if changed(original_resource.properties, properties, _REPLACING):
-            return cls.create_from_cloudformation_json(
-                new_resource_name, cloudformation_json, account_id, region_name
-            )
-        _check_deployment(
-            account_id, region_name, original_resource.rest_api_id, properties.get("DeploymentId")
-        )
-        stage = apigateway_backends[account_id][region_name].get_stage(
-            original_resource.rest_api_id, original_resource.stage_name
+    def update_in_place(self, properties: dict[str, Any]) -> None:
+        """Point the stage at its (checked) deployment and apply its settings."""
+        _check_deployment(self.account_id, self.region_name, self.rest_api_id, properties.get("DeploymentId"))
+        stage = apigateway_backends[self.account_id][self.region_name].get_stage(
+            self.rest_api_id, self.stage_name
         )
         _apply(stage, properties)
-        original_resource.properties = properties
-        return original_resource
 
     def remove(self) -> None:
         """Delete the live resource; already gone counts as deleted."""

@@ -23,6 +23,10 @@ class ExtensionResource(CloudFormationModel):
     #: the engine deletes in the cleanup phase (or restores on rollback).
     littlestack_deferred_replacement: ClassVar[bool] = True
 
+    #: Properties whose change replaces the resource (a new one is created,
+    #: the old one removed in cleanup) instead of updating it in place.
+    REPLACING: ClassVar[tuple[str, ...]] = ()
+
     def __init__(self, account_id: str, region_name: str, properties: dict[str, Any]):
         self.account_id = account_id
         self.region_name = region_name
@@ -72,6 +76,29 @@ class ExtensionResource(CloudFormationModel):
         # Only reached when ``delete`` raised TypeError/AttributeError, i.e.
         # never for these models; nothing sensible to do by name alone.
         return None
+
+
+    @classmethod
+    def update_from_cloudformation_json(  # type: ignore[misc]
+        cls,
+        original_resource: "ExtensionResource",
+        new_resource_name: str,
+        cloudformation_json: dict[str, Any],
+        account_id: str,
+        region_name: str,
+    ) -> "ExtensionResource":
+        """Update in place, or return a new resource when a ``REPLACING`` property changed."""
+        properties = cloudformation_json["Properties"]
+        if changed(original_resource.properties, properties, cls.REPLACING):
+            return cls.create_from_cloudformation_json(
+                new_resource_name, cloudformation_json, account_id, region_name
+            )
+        original_resource.update_in_place(properties)
+        original_resource.properties = properties
+        return original_resource
+
+    def update_in_place(self, properties: dict[str, Any]) -> None:
+        """Bring the live resource to ``properties``; nothing to do by default."""
 
 
 def changed(old: dict[str, Any], new: dict[str, Any], names: tuple[str, ...]) -> bool:

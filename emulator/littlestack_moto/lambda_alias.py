@@ -12,7 +12,7 @@ from typing import Any
 from moto.awslambda.exceptions import LambdaClientError
 from moto.awslambda.models import lambda_backends
 
-from .extension_resource import ExtensionResource, changed
+from .extension_resource import ExtensionResource
 
 _REPLACING = ("Name", "FunctionName")
 
@@ -41,6 +41,7 @@ class LambdaAliasResource(ExtensionResource):
     """One alias of one function."""
 
     ATTRIBUTES = ("AliasArn",)
+    REPLACING = _REPLACING
 
     def __init__(self, account_id: str, region_name: str, properties: dict[str, Any], arn: str):
         super().__init__(account_id, region_name, properties)
@@ -82,30 +83,15 @@ class LambdaAliasResource(ExtensionResource):
         )
         return cls(account_id, region_name, properties, alias.arn)
 
-    @classmethod
-    def update_from_cloudformation_json(  # type: ignore[misc]
-        cls,
-        original_resource: "LambdaAliasResource",
-        new_resource_name: str,
-        cloudformation_json: dict[str, Any],
-        account_id: str,
-        region_name: str,
-    ) -> "LambdaAliasResource":
-        """Update in place, or return a new resource when a replacing property changed."""
-        properties = cloudformation_json["Properties"]
-        if changed(original_resource.properties, properties, _REPLACING):
-            return cls.create_from_cloudformation_json(
-                new_resource_name, cloudformation_json, account_id, region_name
-            )
-        lambda_backends[account_id][region_name].update_alias(
-            name=original_resource.name,
-            function_name=original_resource.function_name,
+    def update_in_place(self, properties: dict[str, Any]) -> None:
+        """Move the alias: version, description and routing change in place."""
+        lambda_backends[self.account_id][self.region_name].update_alias(
+            name=self.name,
+            function_name=self.function_name,
             function_version=str(properties["FunctionVersion"]),
             description=properties.get("Description", ""),
             routing_config=routing_config(properties),  # type: ignore[arg-type]
         )
-        original_resource.properties = properties
-        return original_resource
 
     def remove(self) -> None:
         """Delete the live resource; already gone counts as deleted."""

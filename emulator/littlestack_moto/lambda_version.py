@@ -28,7 +28,7 @@ from typing import Any
 from moto.awslambda.exceptions import LambdaClientError
 from moto.awslambda.models import LambdaFunction, LambdaStorage, lambda_backends, make_function_arn
 
-from .extension_resource import ExtensionResource, changed
+from .extension_resource import ExtensionResource
 from .lambda_alias import function_name_of
 from .resource_failure import ResourceFailure
 
@@ -65,6 +65,7 @@ class LambdaVersionResource(ExtensionResource):
     """One published version of one function."""
 
     ATTRIBUTES = ("Version", "FunctionArn")
+    REPLACING = _REPLACING
 
     def __init__(
         self,
@@ -133,23 +134,7 @@ class LambdaVersionResource(ExtensionResource):
             published.function_arn,
         )
 
-    @classmethod
-    def update_from_cloudformation_json(  # type: ignore[misc]
-        cls,
-        original_resource: "LambdaVersionResource",
-        new_resource_name: str,
-        cloudformation_json: dict[str, Any],
-        account_id: str,
-        region_name: str,
-    ) -> "LambdaVersionResource":
-        """Update in place, or return a new resource when a replacing property changed."""
-        properties = cloudformation_json["Properties"]
-        if changed(original_resource.properties, properties, _REPLACING):
-            return cls.create_from_cloudformation_json(
-                new_resource_name, cloudformation_json, account_id, region_name
-            )
-        original_resource.properties = properties
-        return original_resource
+    # Every property but the replacing ones is ignored on update: the base class's in-place update suffices.
 
     def remove(self) -> None:
         """Delete the live resource; already gone counts as deleted."""
