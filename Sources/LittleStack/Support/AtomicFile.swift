@@ -37,7 +37,7 @@ public enum AtomicFile {
         var template = Array(FileIO.join(folder, ".\(name).tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw FileError.current(path: path, operation: "create a temporary file") }
-        let tempPath = String(cString: template)
+        let tempPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var done = false
         defer {
             if !done { unlink(tempPath) }
