@@ -6,14 +6,19 @@ final class LoopObject: NativeObject, @unchecked Sendable {
     @exclusivity(unchecked) var length = 0
 
     func attribute(_ name: String) -> Value {
-        switch name {
-        case "index": return Value(Double(index0 + 1))
-        case "index0": return Value(Double(index0))
-        case "revindex": return Value(Double(length - index0))
-        case "revindex0": return Value(Double(length - index0 - 1))
-        case "first": return Value(index0 == 0)
-        case "last": return Value(index0 == length - 1)
-        case "length": return Value(Double(length))
+        // Unequal strings take the runtime's slow comparison, so a `switch` on the name paid it for every case
+        // tried; the length and first byte pick the one candidate, compared once (`loop.last` is read once
+        // per iteration).
+        let u = name.utf8
+        let first = u.first ?? 0
+        switch u.count {
+        case 4 where name == "last": return Value(index0 == length - 1)
+        case 5 where first == UInt8(ascii: "i") && name == "index": return Value(Double(index0 + 1))
+        case 5 where first == UInt8(ascii: "f") && name == "first": return Value(index0 == 0)
+        case 6 where first == UInt8(ascii: "i") && name == "index0": return Value(Double(index0))
+        case 6 where first == UInt8(ascii: "l") && name == "length": return Value(Double(length))
+        case 8 where name == "revindex": return Value(Double(length - index0))
+        case 9 where name == "revindex0": return Value(Double(length - index0 - 1))
         default: return .undefined
         }
     }

@@ -44,7 +44,15 @@ final class MacroClosure {
 /// nunjucks' `Context`: the render's variables, its blocks by name (child first) and the exported names.
 final class RenderContext: @unchecked Sendable {
     // No access to `variables` overlaps another (see `OrderedObject.Storage`): unchecked.
-    @exclusivity(unchecked) var variables: [String: Value]
+    @exclusivity(unchecked) var variables: [String: Value] {
+        // Any write may change what a name resolves to: forget the remembered lookup.
+        didSet { lastName = nil }
+    }
+    /// The last name `lookup` resolved and its value. Loops read the same context name (an imported
+    /// namespace, a top-level variable) once per iteration, and hashing the name costs more than the rest of
+    /// the lookup; one entry catches that and is checked with a plain string comparison.
+    @exclusivity(unchecked) private var lastName: String? = nil
+    @exclusivity(unchecked) private var lastValue: Value = .undefined
     var blocks: [String: [(CodeBlock, Template)]] = [:]
     var exported: [String] = []
     let environment: Environment
@@ -61,8 +69,11 @@ final class RenderContext: @unchecked Sendable {
 
     /// Globals win only when the context does not define the name.
     func lookup(_ name: String) -> Value {
-        if let v = variables[name] { return v }
-        return globals[name] ?? .undefined
+        if let last = lastName, Frame.same(last, name) { return lastValue }
+        let v = variables[name] ?? globals[name] ?? .undefined
+        lastName = name
+        lastValue = v
+        return v
     }
 
     func addBlocks(of template: Template) {

@@ -29,10 +29,17 @@ extension VM {
             case .string(let s), .safe(let s):
                 done = withBytes(s) { u -> Bool in
                     for c in u where c >= 0x80 { return false }
-                    if kind == .upper {
-                        for c in u { out.append(c >= 0x61 && c <= 0x7A ? c - 32 : c) }
-                    } else {
-                        for c in u { out.append(c >= 0x41 && c <= 0x5A ? c + 32 : c) }
+                    // One copy, then the case change in place: appending byte by byte checks the buffer's
+                    // uniqueness and capacity for every byte.
+                    let start = out.count
+                    out.append(contentsOf: u)
+                    out.withUnsafeMutableBufferPointer { b in
+                        var i = start
+                        if kind == .upper {
+                            while i < b.count { let c = b[i]; if c >= 0x61 && c <= 0x7A { b[i] = c - 32 }; i += 1 }
+                        } else {
+                            while i < b.count { let c = b[i]; if c >= 0x41 && c <= 0x5A { b[i] = c + 32 }; i += 1 }
+                        }
                     }
                     return true
                 }
