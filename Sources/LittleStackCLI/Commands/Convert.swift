@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import YAMLBridge
+import LittleStack
 
 /// `littlestack convert`: CloudFormation templates between YAML (short-form tags) and JSON, as cfn-flip does.
 struct Convert: ParsableCommand {
@@ -67,9 +68,9 @@ struct Convert: ParsableCommand {
         }
         if let output {
             do {
-                try AtomicWrite.write(Array(text.utf8), to: output)
+                try AtomicFile.write(text, to: output)
             } catch {
-                FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
                 throw ExitCode.failure
             }
         } else {
@@ -110,26 +111,5 @@ struct Convert: ParsableCommand {
         convert: \(milliseconds(convertTime)) ms per iteration (\(written / repeatCount) bytes out)
 
         """.utf8))
-    }
-}
-
-/// Writes a file through a temporary file in the same folder and a rename, so readers never see half a file.
-enum AtomicWrite {
-    struct Failure: Error {
-        var message: String
-    }
-
-    static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw Failure(message: "cannot write '\(path)'")
-        }
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw Failure(message: "cannot replace '\(path)' (\(reason.lowercased()))")
-        }
     }
 }
