@@ -47,10 +47,9 @@ extension AWSClient {
 extension AWSClient.Configuration {
     /// Timeouts of one attempt.
     public struct Timeout: Sendable, Equatable {
-        /// How long to wait to connect, and for each further byte once connected (URLSession's request timeout, in
-        /// whole seconds, rounded up); defaults to 10 seconds.
+        /// How long to wait to connect, and for each further byte once connected; defaults to 10 seconds.
         public var connect: Duration
-        /// How long one attempt may take in all (a deadline the client enforces itself); defaults to 60 seconds.
+        /// How long one attempt may take in all, reply body included; defaults to 60 seconds.
         public var request: Duration
 
         /// Creates timeouts.

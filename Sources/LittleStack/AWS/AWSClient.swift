@@ -1,10 +1,10 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
-/// Sends signed requests to AWS services over URLSession, with timeouts, retries and error parsing.
+/// Sends signed requests to AWS services over AsyncHTTPClient, with timeouts, retries and error parsing.
 ///
 /// One client holds one set of credentials and a region; the per-service clients (``CloudFormationClient``,
 /// ``S3Client``, ``STSClient``, ``IAMClient``, ``LambdaClient``, ``APIGatewayClient``) wrap it.
@@ -17,7 +17,7 @@ public final class AWSClient: Sendable {
     public let endpoints: Endpoints
     /// Timeouts, retries, clock.
     public let configuration: Configuration
-    private let session: URLSession
+    private let http: HTTPClient
 
     /// Creates a client.
     /// - Parameters:
@@ -33,34 +33,22 @@ public final class AWSClient: Sendable {
         self.region = region
         self.endpoints = endpoints
         self.configuration = configuration
-        let sessionConfiguration = URLSessionConfiguration.ephemeral
-        sessionConfiguration.timeoutIntervalForRequest = Self.wholeSeconds(configuration.timeout.connect)
-        sessionConfiguration.timeoutIntervalForResource = Self.wholeSeconds(configuration.timeout.request)
-        sessionConfiguration.httpCookieAcceptPolicy = .never
-        sessionConfiguration.httpShouldSetCookies = false
-        sessionConfiguration.urlCache = nil
-        sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        self.session = URLSession(configuration: sessionConfiguration, delegate: NoRedirects(), delegateQueue: nil)
+        var httpConfiguration = HTTPClient.Configuration(
+            // A signed request must not be re-sent, Authorization header and all, to another host: the 3xx reply is
+            // returned and becomes an ``AWSServiceError`` (S3's `PermanentRedirect` names the right region).
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: TimeAmount(configuration.timeout.connect), read: TimeAmount(configuration.timeout.connect)),
+            decompression: .disabled)
+        // One attempt, one connection try: the client's own retry policy decides what is tried again, and an
+        // endpoint that refuses connections is reported at once rather than after the connect timeout.
+        httpConfiguration.connectionPool.retryConnectionEstablishment = false
+        self.http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
     }
 
-    /// Refuses redirects: a signed request must not be re-sent, Authorization header and all, to another host; the
-    /// 3xx reply is returned and becomes an ``AWSServiceError`` (S3's `PermanentRedirect` names the right region).
-    private final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
-        func urlSession(
-            _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-            newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
-        ) {
-            completionHandler(nil)
-        }
-    }
-
-    deinit { session.finishTasksAndInvalidate() }
-
-    /// A duration in whole seconds, rounded up, at least 1: URLSession on Linux drops fractions (0.3 s would mean
-    /// "time out at once").
-    static func wholeSeconds(_ duration: Duration) -> TimeInterval {
-        let (s, atto) = duration.components
-        return TimeInterval(max(1, s + (atto > 0 ? 1 : 0)))
+    /// The HTTP client must be shut down before it goes; nothing can wait here, so a task does it.
+    deinit {
+        let http = self.http
+        Task { try? await http.shutdown() }
     }
 
     // MARK: - Building requests
@@ -168,66 +156,47 @@ public final class AWSClient: Sendable {
             + (attempt > 1 ? " (attempt \(attempt))" : ""))
     }
 
-    /// Runs an operation, throwing ``AWSClientError/timeout(endpoint:)`` (and cancelling it) when it outlasts
-    /// `limit`: URLSession's own resource timeout is not honoured on Linux.
-    private func withDeadline<T: Sendable>(
-        _ limit: Duration, endpoint: String, _ operation: @escaping @Sendable () async throws -> T
-    ) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await operation() }
-            group.addTask {
-                try await Task.sleep(for: limit)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else {
-                throw AWSClientError.timeout(endpoint: endpoint)
-            }
-            return value
-        }
-    }
-
     private func send(_ request: AWSRequest) async throws -> AWSResponse {
         guard let url = request.url else { throw AWSClientError.invalidEndpoint(Self.describe(request)) }
-        var urlRequest = URLRequest(url: url)
-        urlRequest.httpMethod = request.method
-        urlRequest.timeoutInterval = Self.wholeSeconds(configuration.timeout.connect)
-        for (name, value) in request.headers where name.lowercased() != "host" {
-            urlRequest.addValue(value, forHTTPHeaderField: name)
+        var httpRequest = HTTPClientRequest(url: url.absoluteString)
+        httpRequest.method = HTTPMethod(rawValue: request.method)
+        // The Host header goes as signed (AsyncHTTPClient keeps a given one).
+        for (name, value) in request.headers { httpRequest.headers.add(name: name, value: value) }
+        if !request.body.isEmpty || ["POST", "PUT"].contains(request.method) {
+            httpRequest.body = .bytes(ByteBuffer(bytes: request.body))
         }
-        if !request.body.isEmpty || ["POST", "PUT"].contains(request.method) { urlRequest.httpBody = request.body }
-        let data: Data
-        let response: URLResponse
+        let endpoint = Self.describe(request)
         do {
-            (data, response) = try await withDeadline(configuration.timeout.request, endpoint: Self.describe(request)) {
-                [session, urlRequest] in try await session.data(for: urlRequest)
+            let response = try await http.execute(httpRequest, timeout: TimeAmount(configuration.timeout.request))
+            let body = try await response.body.collect(upTo: configuration.maxResponseBytes)
+            var headers: [String: String] = [:]
+            for (name, value) in response.headers where headers[name.lowercased()] == nil {
+                headers[name.lowercased()] = value
             }
-        } catch let error as AWSClientError {
-            throw error
+            return AWSResponse(status: Int(response.status.code), headers: headers, body: Data(body.readableBytesView))
         } catch is CancellationError {
             throw CancellationError()
-        } catch let error as URLError {
-            let endpoint = Self.describe(request)
-            switch error.code {
+        } catch is NIOTooManyBytesError {
+            throw AWSClientError.responseTooLarge(limit: configuration.maxResponseBytes)
+        } catch let error as HTTPClientError {
+            switch error {
             case .cancelled: throw CancellationError()
-            case .timedOut: throw AWSClientError.timeout(endpoint: endpoint)
-            case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet:
-                throw AWSClientError.connectionRefused(endpoint: endpoint)
+            case .connectTimeout, .readTimeout, .writeTimeout, .deadlineExceeded:
+                throw AWSClientError.timeout(endpoint: endpoint)
             default: throw AWSClientError.connectionLost(endpoint: endpoint)
             }
         } catch {
-            throw AWSClientError.connectionLost(endpoint: Self.describe(request))
+            if Task.isCancelled { throw CancellationError() }
+            if Self.isConnectionRefusal(error) { throw AWSClientError.connectionRefused(endpoint: endpoint) }
+            throw AWSClientError.connectionLost(endpoint: endpoint)
         }
-        guard let http = response as? HTTPURLResponse else {
-            throw AWSClientError.connectionLost(endpoint: Self.describe(request))
+    }
+
+    /// Whether a transport error means no connection was made (refused, unreachable, unresolvable host).
+    private static func isConnectionRefusal(_ error: any Error) -> Bool {
+        if let io = error as? IOError {
+            return [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH, EADDRNOTAVAIL].contains(io.errnoCode)
         }
-        if data.count > configuration.maxResponseBytes {
-            throw AWSClientError.responseTooLarge(limit: configuration.maxResponseBytes)
-        }
-        var headers: [String: String] = [:]
-        for (key, value) in http.allHeaderFields {
-            if let key = key as? String, let value = value as? String { headers[key.lowercased()] = value }
-        }
-        return AWSResponse(status: http.statusCode, headers: headers, body: data)
+        return error is NIOConnectionError
     }
 }

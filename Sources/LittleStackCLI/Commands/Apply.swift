@@ -6,6 +6,7 @@ extension LittleStackCommand {
     /// `littlestack apply config.json`: render, validate, upload, change set, confirm, execute, follow, outputs.
     struct Apply: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "apply",
             abstract: "Apply a stack config through a CloudFormation change set.",
             discussion: """
             First the release bookkeeping of 'littlestack release': a changed API gets a new deployment (beta moves to it), changed function code or configuration a new version; the config is rewritten only once the change set exists and the stack is updated. Then it renders and validates the config's template (errors stop here), uploads it to the stack bucket (cf/<StackName>/<template>), creates a change set (CREATE for a new stack, UPDATE otherwise), shows its changes, asks before executing it, follows the stack's events to a final status and prints the outputs. Exits 0 when the stack is complete or nothing changed, 1 on a rollback, a failure, a declined prompt or an error.

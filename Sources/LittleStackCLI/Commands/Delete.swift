@@ -5,6 +5,7 @@ extension LittleStackCommand {
     /// `littlestack delete config.json|STACK`.
     struct Delete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete a stack and follow its events until it is gone.",
             discussion: """
             Asks first unless --yes is given (needed when stdin is not a terminal). Exits 0 on DELETE_COMPLETE, 1 otherwise.

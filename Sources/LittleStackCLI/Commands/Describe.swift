@@ -5,6 +5,7 @@ extension LittleStackCommand {
     /// `littlestack describe config.json|STACK`.
     struct Describe: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "describe",
             abstract: "Print a stack's status, parameters, tags, outputs and resources.",
             discussion: """
             NoEcho parameter values are printed as ****.

@@ -6,6 +6,7 @@ extension LittleStackCommand {
     /// what applying the config would change in the live stack's template.
     struct Diff: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Show the structural differences between two templates or two stack configs.",
             discussion: """
             Configs are rendered first. Resources, parameters, outputs, conditions and mappings added, removed or changed (with property paths and old → new values); key order and JSON/YAML formatting do not count. With --deployed, the old side is the live stack's template (GetTemplate) and the new side the config's render. Colored on a terminal unless NO_COLOR is set. Exits 0 when equal, 1 when different, 2 on error.

@@ -5,6 +5,7 @@ extension LittleStackCommand {
     /// `littlestack events config.json|STACK`: the stack's latest events, optionally followed.
     struct Events: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "events",
             abstract: "Print a stack's latest events, oldest first.",
             discussion: """
             With --follow, keeps printing new events while the stack is changing and exits with the final status (0 complete, 1 rollback or failure).

@@ -5,6 +5,7 @@ import LittleStack
 /// `littlestack init`: copies a library stack into a folder, ready to edit.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Copy a stack from the stacks library into a folder, ready to edit.",
         discussion: """
         Examples:

@@ -5,6 +5,7 @@ extension LittleStackCommand {
     /// `littlestack list`.
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the stacks of the account and region.",
             discussion: """
             Deleted stacks are left out.

@@ -5,6 +5,7 @@ extension LittleStackCommand {
     /// `littlestack outputs config.json|STACK`.
     struct Outputs: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "outputs",
             abstract: "Print a stack's outputs.",
             discussion: """
             Text prints 'key  value' lines; --output json prints one object of key to value.

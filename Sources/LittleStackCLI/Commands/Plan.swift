@@ -5,6 +5,7 @@ extension LittleStackCommand {
     /// `littlestack plan config.json`: `apply --dry-run`.
     struct Plan: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "plan",
             abstract: "Show what applying a stack config would change, leaving the change set for review.",
             discussion: """
             The same as 'littlestack apply --dry-run': does the release bookkeeping in memory (the config is not rewritten), renders, validates, uploads, creates the change set and prints its changes; nothing is executed and nothing is deleted.

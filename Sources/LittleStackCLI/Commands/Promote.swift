@@ -5,6 +5,7 @@ extension LittleStackCommand {
     /// `littlestack promote config.json [UNIT]`: prod pointers move to beta's deployment and the newest version.
     struct Promote: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "promote",
             abstract: "Move prod to what beta has (API) and to the newest version (function), then apply.",
             discussion: """
             Prints the before → after table, then applies the stack like 'littlestack

@@ -6,6 +6,7 @@ extension LittleStackCommand {
     /// `littlestack release config.json`: the release bookkeeping of `apply`, without uploading or applying.
     struct Release: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "release",
             abstract: "Record changed API and code content in a config's release lists, without applying.",
             discussion: """
             For each release unit (Littleware.Releases, or each variable group with

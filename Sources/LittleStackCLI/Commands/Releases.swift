@@ -5,6 +5,7 @@ extension LittleStackCommand {
     /// `littlestack releases config.json`: history and pointers per unit, compared with the live stack.
     struct Releases: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "releases",
             abstract: "Show each release unit's history and where its stages and aliases point, live and in the config.",
             discussion: """
             Lists each unit's deployments and versions newest first, marks the

@@ -5,6 +5,7 @@ extension LittleStackCommand {
     /// `littlestack render CONFIG`: the stack's template rendered with its variables.
     struct Render: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "render",
             abstract: "Render a stack's template with the variables from its config.",
             discussion: """
             Prints the rendered text exactly as nunjucks produces it, after checking it parses (as JSON for a .json.njk template, as YAML for .yaml.njk/.yml.njk, else by content). --format json prints it as pretty JSON (YAML short tags in long form); --format yaml as CloudFormation YAML with short tags. -o writes the file atomically. stackBucket is $LITTLESTACK_BUCKET, else the config's Littleware.Bucket, else \(TemplateVariables.placeholderBucket).

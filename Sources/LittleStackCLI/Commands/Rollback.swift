@@ -5,6 +5,7 @@ extension LittleStackCommand {
     /// `littlestack rollback config.json [UNIT]`: prod pointers move back to the previous release.
     struct Rollback: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rollback",
             abstract: "Move prod back to the release it had before the last promote, then apply.",
             discussion: """
             Prints the before → after table, then applies the stack like 'littlestack

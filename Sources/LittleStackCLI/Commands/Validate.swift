@@ -5,6 +5,7 @@ extension LittleStackCommand {
     /// `littlestack validate FILE`: offline checks of a stack or template.
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check a stack config's rendered template, or a template, without AWS.",
             discussion: """
             Checks the template's sections, every Ref, Fn::GetAtt, Fn::Sub, DependsOn, Condition and Fn::FindInMap target, parameters against the config, logical IDs, CloudFormation's limits and the shapes of API Gateway stages/deployments and Lambda versions/aliases. Findings print as path:line:column: severity: message with the line and a caret; positions in a config's template are in its rendered text. Exits 0 with no errors (warnings allowed unless --strict), 1 otherwise.

@@ -5,6 +5,7 @@ extension LittleStackCommand {
     /// `littlestack variables CONFIG`: the object a stack's template is rendered with.
     struct Variables: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "variables",
             abstract: "Print the variables a stack's template is rendered with.",
             discussion: """
             Prints stackParameters, stackTags, stackTagsStr, stackVariables, stackBucket and templateFiles.openapi as pretty JSON. stackBucket is $LITTLESTACK_BUCKET, else the config's Littleware.Bucket, else \(TemplateVariables.placeholderBucket).

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// A parsed XML element: name (without namespace prefix), text, children. AWS's XML replies need nothing more.
 public struct XMLTree: Sendable, Equatable {
     /// The element's local name.
@@ -24,12 +20,8 @@ public struct XMLTree: Sendable, Equatable {
     /// - Parameter data: the XML bytes.
     /// - Returns: the root element, or `nil` when the bytes are not well-formed XML.
     public static func parse(_ data: Data) -> XMLTree? {
-        let builder = Builder()
-        let parser = XMLParser(data: data)
-        parser.shouldProcessNamespaces = false
-        parser.delegate = builder
-        guard parser.parse(), let root = builder.root else { return nil }
-        return root
+        var reader = XMLReader(data)
+        return reader.readDocument()
     }
 
     /// The first child with this name.
@@ -62,35 +54,5 @@ public struct XMLTree: Sendable, Equatable {
             if let found = child.find(name) { return found }
         }
         return nil
-    }
-
-    private final class Builder: NSObject, XMLParserDelegate {
-        var stack: [XMLTree] = []
-        var root: XMLTree?
-
-        func parser(
-            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-            qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
-        ) {
-            let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
-            stack.append(XMLTree(name: local))
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            guard !stack.isEmpty else { return }
-            stack[stack.count - 1].text += string
-        }
-
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            guard !stack.isEmpty else { return }
-            stack[stack.count - 1].text += String(decoding: CDATABlock, as: UTF8.self)
-        }
-
-        func parser(
-            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
-        ) {
-            guard let done = stack.popLast() else { return }
-            if stack.isEmpty { root = done } else { stack[stack.count - 1].children.append(done) }
-        }
     }
 }
