@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Installs what littlestack needs on a fresh Debian machine with Swift, idempotently:
-#   - libyaml-dev and pkg-config (apt-get, only when missing), and libcurl4-openssl-dev and
-#     libxml2-dev, which the release build links against when it links the Swift runtime statically
-#     (`swift build -c release --static-swift-stdlib`: half the start-up time of a dynamic build)
+#   - libyaml-dev and pkg-config (apt-get, only when missing), and zlib1g-dev, which the HTTP
+#     client's compression module links against (Swift's own install usually brings it)
 #   - the local AWS emulator: a project-local virtualenv (.venv/) with moto[server] pinned,
 #     plus pytest for the emulator extension's own tests.
 # Safe to run twice: the second run installs nothing and says so.
@@ -18,7 +17,7 @@ die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
 
 # --- system packages --------------------------------------------------------
 missing=()
-for pkg in libyaml-dev pkg-config libcurl4-openssl-dev libxml2-dev; do
+for pkg in libyaml-dev pkg-config zlib1g-dev; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
         missing+=("$pkg")
     fi
@@ -32,7 +31,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null \
         || die "apt-get install ${missing[*]} failed"
 else
-    say "libyaml-dev, pkg-config, libcurl4-openssl-dev and libxml2-dev already installed"
+    say "libyaml-dev, pkg-config and zlib1g-dev already installed"
 fi
 pkg-config --exists yaml-0.1 || die "pkg-config cannot find yaml-0.1 after installing libyaml-dev"
 
