@@ -17,7 +17,12 @@ public final class AWSClient: Sendable {
     public let endpoints: Endpoints
     /// Timeouts, retries, clock.
     public let configuration: Configuration
+    /// The proxies requests go through (none by default).
+    public let proxy: ProxySettings
+    /// Direct connections.
     private let http: HTTPClient
+    /// Connections through each configured proxy server.
+    private let proxied: [ProxySettings.Server: HTTPClient]
 
     /// Creates a client.
     /// - Parameters:
@@ -25,9 +30,10 @@ public final class AWSClient: Sendable {
     ///   - region: the region.
     ///   - endpoints: the endpoint resolver; defaults to one reading the process's environment.
     ///   - configuration: timeouts, retries, clock; see ``Configuration``.
+    ///   - proxy: the proxies to use; defaults to ``ProxySettings/direct`` (``ProxySettings/init(environment:)`` reads `https_proxy`…).
     public init(
         credentials: Credentials, region: String, endpoints: Endpoints = Endpoints(),
-        configuration: Configuration = Configuration()
+        configuration: Configuration = Configuration(), proxy: ProxySettings = .direct
     ) {
         self.credentials = credentials
         self.region = region
@@ -43,12 +49,22 @@ public final class AWSClient: Sendable {
         // endpoint that refuses connections is reported at once rather than after the connect timeout.
         httpConfiguration.connectionPool.retryConnectionEstablishment = false
         self.http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
+        self.proxy = proxy
+        var proxied: [ProxySettings.Server: HTTPClient] = [:]
+        for server in Set([proxy.http, proxy.https].compactMap { $0 }) {
+            var viaProxy = httpConfiguration
+            viaProxy.proxy = .server(
+                host: server.host, port: server.port,
+                authorization: server.user.map { .basic(username: $0, password: server.password ?? "") })
+            proxied[server] = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: viaProxy)
+        }
+        self.proxied = proxied
     }
 
-    /// The HTTP client must be shut down before it goes; nothing can wait here, so a task does it.
+    /// HTTP clients must be shut down before they go; nothing can wait here, so a task does it.
     deinit {
-        let http = self.http
-        Task { try? await http.shutdown() }
+        let clients = [http] + Array(proxied.values)
+        Task { for client in clients { try? await client.shutdown() } }
     }
 
     // MARK: - Building requests
@@ -167,7 +183,8 @@ public final class AWSClient: Sendable {
         }
         let endpoint = Self.describe(request)
         do {
-            let response = try await http.execute(httpRequest, timeout: TimeAmount(configuration.timeout.request))
+            let client = proxy.server(scheme: request.scheme, host: request.host).flatMap { proxied[$0] } ?? http
+            let response = try await client.execute(httpRequest, timeout: TimeAmount(configuration.timeout.request))
             let body = try await response.body.collect(upTo: configuration.maxResponseBytes)
             var headers: [String: String] = [:]
             for (name, value) in response.headers where headers[name.lowercased()] == nil {

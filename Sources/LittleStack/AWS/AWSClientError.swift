@@ -13,6 +13,7 @@ public struct AWSClientError: Error, Equatable, Sendable, CustomStringConvertibl
         case invalidResponse(service: String, reason: String)
         case invalidEndpoint(String)
         case invalidRegion(String)
+        case invalidProxy(variable: String)
     }
 
     private let code: Code
@@ -63,6 +64,10 @@ public struct AWSClientError: Error, Equatable, Sendable, CustomStringConvertibl
     /// A region name that is not lower-case letters, digits and hyphens (it would end up in a host name).
     public static func invalidRegion(_ region: String) -> AWSClientError { AWSClientError(.invalidRegion(region)) }
 
+    /// A proxy variable (`https_proxy`…) whose value is not an `http://host[:port]` URL; only the variable's name is
+    /// kept, as its value can hold a password.
+    public static func invalidProxy(variable: String) -> AWSClientError { AWSClientError(.invalidProxy(variable: variable)) }
+
     /// The message, lower-case first.
     public var description: String {
         switch code {
@@ -74,6 +79,7 @@ public struct AWSClientError: Error, Equatable, Sendable, CustomStringConvertibl
         case .invalidResponse(let service, let reason): return "unreadable \(service) response: \(reason)"
         case .invalidEndpoint(let endpoint): return "invalid endpoint '\(endpoint)'"
         case .invalidRegion(let region): return "invalid region '\(region)'"
+        case .invalidProxy(let variable): return "\(variable) is not a proxy URL like 'http://proxy.example.com:3128'"
         }
     }
 
@@ -97,6 +103,7 @@ public struct AWSClientError: Error, Equatable, Sendable, CustomStringConvertibl
         case .invalidResponse: return "invalidResponse"
         case .invalidEndpoint: return "invalidEndpoint"
         case .invalidRegion: return "invalidRegion"
+        case .invalidProxy: return "invalidProxy"
         }
     }
 }

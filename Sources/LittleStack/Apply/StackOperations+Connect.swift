@@ -8,7 +8,7 @@ extension StackOperations {
     ///   - region: `--region`, if given.
     ///   - console: where to print.
     ///   - environment: the environment; defaults to the process's.
-    /// - Throws: the credentials resolver's errors (no credentials, no region).
+    /// - Throws: the credentials resolver's errors (no credentials, no region), ``AWSClientError/invalidProxy(variable:)``.
     public static func connect(profile: String?, region: String?, console: ApplyConsole,
                                environment: [String: String] = ProcessInfo.processInfo.environment) async throws
         -> StackOperations {
@@ -17,7 +17,9 @@ extension StackOperations {
         let credentials = try await resolver.resolve()
         var console = console
         console.redactor.add([credentials.secretAccessKey] + (credentials.sessionToken.map { [$0] } ?? []))
-        let client = AWSClient(credentials: credentials, region: region, endpoints: Endpoints(environment: environment))
+        let client = AWSClient(
+            credentials: credentials, region: region, endpoints: Endpoints(environment: environment),
+            proxy: try ProxySettings(environment: environment))
         let endpoint = client.endpoints.configuredEndpoint(for: .cloudFormation)
         console.note("region \(region), endpoint \(endpoint?.absoluteString ?? "AWS"), credentials from \(credentials.source)")
         return StackOperations(backend: StackBackend(client: client), console: console, environment: environment)

@@ -42,7 +42,9 @@ public struct CredentialsResolver: Sendable {
         self.homeDirectory = homeDirectory ?? environment["HOME"] ?? NSHomeDirectory()
         let endpoints = Endpoints(environment: environment)
         self.roleAssumer = roleAssumer ?? { request, source, region in
-            let client = AWSClient(credentials: source, region: region, endpoints: endpoints)
+            let client = AWSClient(
+                credentials: source, region: region, endpoints: endpoints,
+                proxy: try ProxySettings(environment: environment))
             return try await STSClient(client: client).assumeRole(request)
         }
     }
