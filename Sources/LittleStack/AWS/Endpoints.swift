@@ -3,8 +3,10 @@ import Foundation
 /// Where each service's requests go, as the aws cli decides it.
 ///
 /// A configured endpoint wins: an override given in code, then `AWS_ENDPOINT_URL_<SERVICE>` (`AWS_ENDPOINT_URL_S3`,
-/// `AWS_ENDPOINT_URL_CLOUDFORMATION`, `AWS_ENDPOINT_URL_API_GATEWAY`…), then `AWS_ENDPOINT_URL`; the variables are
-/// ignored when `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` is `true`. Otherwise the public endpoint:
+/// `AWS_ENDPOINT_URL_CLOUDFORMATION`, `AWS_ENDPOINT_URL_API_GATEWAY`…), then `AWS_ENDPOINT_URL`, then the profile's
+/// `services` section (`endpoint_url` under the service's key), then the profile's own `endpoint_url`; all of these
+/// are ignored when `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` or the profile's `ignore_configured_endpoint_urls` is
+/// `true`. Otherwise the public endpoint:
 /// `https://<service>.<region>.amazonaws.com` (`.amazonaws.com.cn` in China regions), `https://iam.amazonaws.com`
 /// for IAM, and for S3 virtual-hosted `https://<bucket>.s3.<region>.amazonaws.com` (path style for bucket names that
 /// are not valid host labels, and always against a configured endpoint).
@@ -13,26 +15,41 @@ public struct Endpoints: Sendable {
     public var environment: [String: String]
     /// Endpoints set in code, by ``AWSService/environmentID``; they win over the environment.
     public var overrides: [String: URL]
+    /// The profile's settings from the aws cli's config file (`endpoint_url`, `ignore_configured_endpoint_urls`).
+    public var profileSettings: [String: String]
+    /// The profile's `services` section: service identifier (`cloudformation`, `api_gateway`) → settings.
+    public var profileServices: [String: [String: String]]
 
     /// Creates an endpoint resolver.
     /// - Parameters:
     ///   - environment: the environment; defaults to the process's.
     ///   - overrides: endpoints by ``AWSService/environmentID``; defaults to none.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment, overrides: [String: URL] = [:]) {
+    ///   - profileSettings: the profile's config-file settings; defaults to none.
+    ///   - profileServices: the profile's `services` section; defaults to none.
+    public init(
+        environment: [String: String] = ProcessInfo.processInfo.environment, overrides: [String: URL] = [:],
+        profileSettings: [String: String] = [:], profileServices: [String: [String: String]] = [:]
+    ) {
         self.environment = environment
         self.overrides = overrides
+        self.profileSettings = profileSettings
+        self.profileServices = profileServices
     }
 
-    /// The configured endpoint for a service (override, `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`), if any.
+    /// The configured endpoint for a service (override, `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the
+    /// profile's `services` section, the profile's `endpoint_url`), if any.
     /// - Parameter service: the service.
     /// - Returns: the endpoint, or `nil` when the public endpoint applies.
     public func configuredEndpoint(for service: AWSService) -> URL? {
         if let url = overrides[service.environmentID] { return url }
-        if environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"]?.lowercased() == "true" { return nil }
-        for name in ["AWS_ENDPOINT_URL_\(service.environmentID)", "AWS_ENDPOINT_URL"] {
-            if let text = environment[name], !text.isEmpty, let url = URL(string: text), url.host != nil {
-                return url
-            }
+        let ignore = environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] ?? profileSettings["ignore_configured_endpoint_urls"]
+        if ignore?.lowercased() == "true" { return nil }
+        let candidates = [
+            environment["AWS_ENDPOINT_URL_\(service.environmentID)"], environment["AWS_ENDPOINT_URL"],
+            profileServices[service.environmentID.lowercased()]?["endpoint_url"], profileSettings["endpoint_url"],
+        ]
+        for case let text? in candidates {
+            if !text.isEmpty, let url = URL(string: text), url.host != nil { return url }
         }
         return nil
     }

@@ -18,7 +18,7 @@ extension StackOperations {
         var console = console
         console.redactor.add([credentials.secretAccessKey] + (credentials.sessionToken.map { [$0] } ?? []))
         let client = AWSClient(
-            credentials: credentials, region: region, endpoints: Endpoints(environment: environment),
+            credentials: credentials, region: region, endpoints: resolver.endpoints(),
             proxy: try ProxySettings(environment: environment))
         let endpoint = client.endpoints.configuredEndpoint(for: .cloudFormation)
         console.note("region \(region), endpoint \(endpoint?.absoluteString ?? "AWS"), credentials from \(credentials.source)")

@@ -73,3 +73,68 @@ import Testing
         #expect("\(error!)" == "invalid region 'us-east-1.evil.example/x'")
     }
 }
+
+/// `endpoint_url`, `services` sections and `ignore_configured_endpoint_urls` in the aws cli's config file.
+@Suite struct ConfigFileEndpointsTests {
+    static let config = """
+        [default]
+        region = us-east-1
+        endpoint_url = http://127.0.0.1:5000
+        services = local
+        s3 =
+          addressing_style = path
+
+        [profile ignoring]
+        endpoint_url = http://127.0.0.1:5000
+        ignore_configured_endpoint_urls = true
+
+        [services local]
+        cloudformation =
+          endpoint_url = http://127.0.0.1:5001
+        api_gateway =
+          endpoint_url = http://127.0.0.1:5002
+        # a comment between services
+        s3 =
+          endpoint_url = http://localhost:5003
+        """
+
+    @Test func servicesSectionsAreParsed() {
+        let file = SharedConfigFile(text: Self.config, kind: .config, path: "config")
+        #expect(file.services == ["local": [
+            "cloudformation": ["endpoint_url": "http://127.0.0.1:5001"],
+            "api_gateway": ["endpoint_url": "http://127.0.0.1:5002"],
+            "s3": ["endpoint_url": "http://localhost:5003"],
+        ]])
+        #expect(file.profiles["default"] == [
+            "region": "us-east-1", "endpoint_url": "http://127.0.0.1:5000", "services": "local", "s3": "",
+        ])
+        #expect(file.profiles["local"] == nil)
+    }
+
+    @Test func profileEndpointsComeAfterTheEnvironment() throws {
+        let home = try CredentialsResolverTests.Home(config: Self.config)
+        defer { home.remove() }
+        let endpoints = home.resolver().endpoints()
+        #expect(endpoints.endpoint(for: .cloudFormation, region: "us-east-1").absoluteString == "http://127.0.0.1:5001")
+        #expect(endpoints.endpoint(for: .apiGateway, region: "us-east-1").absoluteString == "http://127.0.0.1:5002")
+        #expect(endpoints.endpoint(for: .s3, region: "us-east-1").absoluteString == "http://localhost:5003")
+        #expect(endpoints.endpoint(for: .sts, region: "us-east-1").absoluteString == "http://127.0.0.1:5000")
+        let fromEnvironment = home.resolver([
+            "AWS_ENDPOINT_URL": "http://127.0.0.1:6000", "AWS_ENDPOINT_URL_LAMBDA": "http://127.0.0.1:6001",
+        ]).endpoints()
+        #expect(fromEnvironment.endpoint(for: .cloudFormation, region: "us-east-1").absoluteString == "http://127.0.0.1:6000")
+        #expect(fromEnvironment.endpoint(for: .lambda, region: "us-east-1").absoluteString == "http://127.0.0.1:6001")
+    }
+
+    @Test func ignoringConfiguredEndpoints() throws {
+        let home = try CredentialsResolverTests.Home(config: Self.config)
+        defer { home.remove() }
+        let ignoring = home.resolver(profile: "ignoring").endpoints()
+        #expect(ignoring.endpoint(for: .sts, region: "us-east-1").absoluteString == "https://sts.us-east-1.amazonaws.com")
+        let byEnvironment = home.resolver(["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "true"]).endpoints()
+        #expect(byEnvironment.endpoint(for: .cloudFormation, region: "us-east-1").absoluteString
+            == "https://cloudformation.us-east-1.amazonaws.com")
+        let noFile = CredentialsResolver(environment: ["HOME": "/nonexistent"]).endpoints()
+        #expect(noFile.endpoint(for: .s3, region: "us-east-1").absoluteString == "https://s3.us-east-1.amazonaws.com")
+    }
+}

@@ -40,8 +40,9 @@ public struct CredentialsResolver: Sendable {
         self.environment = environment
         self.explicitProfile = profile
         self.homeDirectory = homeDirectory ?? environment["HOME"] ?? NSHomeDirectory()
-        let endpoints = Endpoints(environment: environment)
+        let home = self.homeDirectory
         self.roleAssumer = roleAssumer ?? { request, source, region in
+            let endpoints = CredentialsResolver(environment: environment, profile: profile, homeDirectory: home).endpoints()
             let client = AWSClient(
                 credentials: source, region: region, endpoints: endpoints,
                 proxy: try ProxySettings(environment: environment))
@@ -86,6 +87,17 @@ public struct CredentialsResolver: Sendable {
         Files(
             credentials: SharedConfigFile.load(path: credentialsFilePath, kind: .credentials),
             config: SharedConfigFile.load(path: configFilePath, kind: .config))
+    }
+
+    // MARK: - Endpoints
+
+    /// Where requests go: the environment's `AWS_ENDPOINT_URL…` variables, then the profile's `services` section and
+    /// `endpoint_url` in the config file (see ``Endpoints``).
+    public func endpoints() -> Endpoints {
+        guard let config = loadFiles().config else { return Endpoints(environment: environment) }
+        let settings = config.profiles[profileName] ?? [:]
+        let services = settings["services"].flatMap { config.services[$0] } ?? [:]
+        return Endpoints(environment: environment, profileSettings: settings, profileServices: services)
     }
 
     // MARK: - Region
