@@ -9,8 +9,9 @@ import NIOPosix
 /// One client holds one set of credentials and a region; the per-service clients (``CloudFormationClient``,
 /// ``S3Client``, ``STSClient``, ``IAMClient``, ``LambdaClient``, ``APIGatewayClient``) wrap it.
 public final class AWSClient: Sendable {
-    /// The credentials requests are signed with.
-    public let credentials: Credentials
+    /// The credentials requests are signed with now (renewed ones once a refresh has run).
+    public var credentials: Credentials { signingCredentials.snapshot }
+    private let signingCredentials: RefreshingCredentials
     /// The region requests go to.
     public let region: String
     /// Where each service's requests go.
@@ -31,11 +32,14 @@ public final class AWSClient: Sendable {
     ///   - endpoints: the endpoint resolver; defaults to one reading the process's environment.
     ///   - configuration: timeouts, retries, clock; see ``Configuration``.
     ///   - proxy: the proxies to use; defaults to ``ProxySettings/direct`` (``ProxySettings/init(environment:)`` reads `https_proxy`…).
+    ///   - refresh: where new credentials come from when `credentials` are about to expire (the credentials chain,
+    ///     run again); defaults to none: they are used until they fail.
     public init(
         credentials: Credentials, region: String, endpoints: Endpoints = Endpoints(),
-        configuration: Configuration = Configuration(), proxy: ProxySettings = .direct
+        configuration: Configuration = Configuration(), proxy: ProxySettings = .direct,
+        refresh: (@Sendable () async throws -> Credentials)? = nil
     ) {
-        self.credentials = credentials
+        self.signingCredentials = RefreshingCredentials(credentials, refresh: refresh)
         self.region = region
         self.endpoints = endpoints
         self.configuration = configuration
@@ -131,7 +135,8 @@ public final class AWSClient: Sendable {
         var request = request
         if request.header("user-agent") == nil { request.headers.append(("User-Agent", configuration.userAgent)) }
         let signer = SigV4Signer(
-            credentials: credentials, region: endpoints.signingRegion(for: service, region: region),
+            credentials: try await signingCredentials.valid(at: configuration.clock()),
+            region: endpoints.signingRegion(for: service, region: region),
             service: service.signingName, options: service.signingOptions)
         let retry = configuration.retry
         var attempt = 0

@@ -19,7 +19,8 @@ extension StackOperations {
         console.redactor.add([credentials.secretAccessKey] + (credentials.sessionToken.map { [$0] } ?? []))
         let client = AWSClient(
             credentials: credentials, region: region, endpoints: resolver.endpoints(),
-            proxy: try ProxySettings(environment: environment))
+            proxy: try ProxySettings(environment: environment),
+            refresh: { try await resolver.resolve() })
         let endpoint = client.endpoints.configuredEndpoint(for: .cloudFormation)
         console.note("region \(region), endpoint \(endpoint?.absoluteString ?? "AWS"), credentials from \(credentials.source)")
         return StackOperations(backend: StackBackend(client: client), console: console, environment: environment)
