@@ -59,6 +59,12 @@ struct Compiler {
         case .forNext: code.instructions[at] = .forNext(exit: target)
         case .forEnd: code.instructions[at] = .forEnd(skipElse: target)
         case .bindKwarg(let n, _): code.instructions[at] = .bindKwarg(n, skip: target)
+        case .filterEmitCased(let f, let argc, let kind, let upper, _):
+            code.instructions[at] = .filterEmitCased(f, argc: argc, kind: kind, upper: upper, skip: target)
+        case .path(let r, let a, let local, _):
+            code.instructions[at] = .path(root: r, attrs: a, local: local, skip: target)
+        case .emitPath(let r, let a, let local, _):
+            code.instructions[at] = .emitPath(root: r, attrs: a, local: local, skip: target)
         default: break
         }
     }
@@ -68,6 +74,15 @@ struct Compiler {
         code.strings.append(s)
         code.stringIndex[s] = code.strings.count - 1
         return code.strings.count - 1
+    }
+
+    /// A path's attribute names appended to `pathNames`: their start shifted left 8 plus their count (at most
+    /// 255, see `attributePath`), -1 for none.
+    private mutating func pathList(_ names: [String]) -> Int {
+        if names.isEmpty { return -1 }
+        let start = code.pathNames.count
+        code.pathNames.append(contentsOf: names)
+        return start << 8 | names.count
     }
 
     /// The index of a name list, -1 for an empty one.
@@ -94,6 +109,16 @@ struct Compiler {
             code.rawText.append(Array(text.utf8))
             emit(.emitRaw(code.rawText.count - 1), Span(offset: 0, line: line, column: 1))
         case .output(let e):
+            if let (root, attrs) = Compiler.attributePath(e) {
+                // `{{ v.a.b }}`: one instruction outside `--strict`, the general ones (and their errors) in it.
+                let (r, a, local) = (string(root), pathList(attrs), scope.contains(root))
+                let fast = emitJump({ .emitPath(root: r, attrs: a, local: local, skip: $0) }, e.span)
+                try compileExpr(e, pathed: true)
+                emit(.emit, e.span)
+                patch(fast, to: here)
+                return
+            }
+            if try compileCasedOutput(e) { return }
             try compileExpr(e)
             if case .call = code.instructions.last, let last = code.instructions.popLast() {
                 // A call printed as is: let a macro write into the output directly.
@@ -221,6 +246,33 @@ struct Compiler {
         }
     }
 
+    /// `{{ x | f(…) | upper }}` (or `lower`) with `f` a fusable builtin and neither replaced: a
+    /// `filterEmitCased` that writes `f`'s result and changes its case in the output, before the general
+    /// instructions it skips (they run when `f` is outside its fast path, with their own spans for errors).
+    /// - Returns: whether `e` was compiled this way.
+    private mutating func compileCasedOutput(_ e: Expr) throws(Parser.Failure) -> Bool {
+        guard case .filter(let outer, let outerArgs, let outerKwargs, let outerSpan) = e, outerKwargs.isEmpty,
+              outerArgs.count == 1, outer == "upper" || outer == "lower", !registry.replacedFilters.contains(outer),
+              case .filter(let inner, _, let innerKwargs, _) = outerArgs[0], innerKwargs.isEmpty,
+              let kind = FusedFilter(rawValue: inner), !registry.replacedFilters.contains(inner) else { return false }
+        try compileExpr(outerArgs[0])
+        guard case .filter(let i, let argc, -1)? = code.instructions.last else {
+            // Not compiled to a plain filter call after all: finish the general way.
+            try compileFilterCall(outer, args: [], kwargs: [], span: outerSpan, inputCompiled: true)
+            emit(.emit, e.span)
+            return true
+        }
+        code.instructions.removeLast()
+        let innerSpan = code.spans.removeLast()
+        let upper = outer == "upper"
+        let fast = emitJump({ .filterEmitCased(i, argc: argc, kind: kind, upper: upper, skip: $0) }, innerSpan)
+        emit(.filter(i, argc: argc, kwargs: -1), innerSpan)
+        try compileFilterCall(outer, args: [], kwargs: [], span: outerSpan, inputCompiled: true)
+        emit(.emit, e.span)
+        patch(fast, to: here)
+        return true
+    }
+
     /// nunjucks pastes variable names into JavaScript string literals, where a quote or backslash breaks the
     /// generated code: such a name is an error there (as a dict key or attribute it is fine).
     private func checkName(_ name: String, _ span: Span) throws(Parser.Failure) {
@@ -268,7 +320,15 @@ struct Compiler {
     /// - Parameter tested: the value is only tested for truthiness, stored or defaulted (an if condition, an
     ///   `and`/`or`/`not` operand, a `set` value, `default`'s input): reading it when undefined is no error
     ///   under `--strict`. Only the outermost read is lenient: the parent of an attribute never is.
-    private mutating func compileExpr(_ e: Expr, tested: Bool = false) throws(Parser.Failure) {
+    private mutating func compileExpr(_ e: Expr, tested: Bool = false, pathed: Bool = false) throws(Parser.Failure) {
+        if !pathed, case .lookup = e, let (root, attrs) = Compiler.attributePath(e) {
+            // `v.a.b`: one instruction outside `--strict`, the general ones (and their errors) in it.
+            let (r, a, local) = (string(root), pathList(attrs), scope.contains(root))
+            let fast = emitJump({ .path(root: r, attrs: a, local: local, skip: $0) }, e.span)
+            try compileExpr(e, tested: tested, pathed: true)
+            patch(fast, to: here)
+            return
+        }
         switch e {
         case .literal(let v, let span):
             constant(v, span)
@@ -292,7 +352,7 @@ struct Compiler {
                 if i < items.count - 1 { emit(.pop, span) }
             }
         case .lookup(let target, let key, let span):
-            try compileExpr(target)
+            try compileExpr(target, pathed: pathed)
             let paths = list([Compiler.describe(e), Compiler.describe(target)])
             if case .literal(let k, _) = key, case .string(let name) = k.repr {
                 emit(.getAttr(string(name), paths: paths, lenient: tested), span)
@@ -380,6 +440,25 @@ struct Compiler {
         for (_, v) in kwargs { try compileExpr(v) }
         code.filters.append(filter)
         emit(.filter(code.filters.count - 1, argc: positional.count + 1, kwargs: list(kwargs.map(\.0))), span)
+    }
+
+    /// The variable and attribute names of `v.a.b` (a name then constant string attributes), else nil.
+    static func attributePath(_ e: Expr) -> (String, [String])? {
+        var attrs: [String] = []
+        var cur = e
+        while true {
+            switch cur {
+            case .symbol(let name, _):
+                // Longer chains (never written in practice) keep the general instructions only.
+                return attrs.count < 256 ? (name, attrs.reversed()) : nil
+            case .lookup(let target, .literal(let k, _), _):
+                guard case .string(let name) = k.repr else { return nil }
+                attrs.append(name)
+                cur = target
+            default:
+                return nil
+            }
+        }
     }
 
     /// How messages name an expression (nunjucks' `_getNodeName`, with dots for attributes).

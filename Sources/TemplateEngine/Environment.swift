@@ -20,7 +20,7 @@ public final class Environment: @unchecked Sendable {
     /// The output size of the last render of each template, to size the next output buffer in one go.
     private var sizeHints: [ObjectIdentifier: Int] = [:]
     /// Resolved template paths by search paths, including template and name (nunjucks caches these too).
-    private var resolved: [String: String] = [:]
+    private var resolved: [ResolveKey: String] = [:]
 
     /// Folders searched after the main template's own folder, in order.
     public let searchPaths: [String]
@@ -159,20 +159,18 @@ public final class Environment: @unchecked Sendable {
         let ctx = RenderContext(variables: variables, template: template, environment: self, globals: registry.globals)
         let frame = Frame()
         frame.topLevel = true
-        var stack: [Value] = []
-        stack.reserveCapacity(64)
-        var out: [UInt8] = []
+        let stack = ValueStack()
         let hint = lock.locked { sizeHints[ObjectIdentifier(template)] } ?? template.source.bytes.count * 2
-        out.reserveCapacity(max(4096, hint + hint / 8))
+        let out = OutputBuffer(capacity: max(4096, hint + hint / 8))
         do {
-            try vm.renderRoot(template, context: ctx, frame: frame, stack: &stack, out: &out)
+            try vm.renderRoot(template, context: ctx, frame: frame, stack: stack, out: out)
             let size = out.count
             lock.locked {
                 // In-memory templates come and go: keep the table bounded.
                 if sizeHints.count > 4096 { sizeHints.removeAll() }
                 sizeHints[ObjectIdentifier(template)] = size
             }
-            return out
+            return out.take()
         } catch let e as TemplateError.Kind {
             throw TemplateError(e, source: template.source, span: .start)
         }
@@ -181,7 +179,7 @@ public final class Environment: @unchecked Sendable {
     /// Where `name`, included from `parentPath`, resolves with `loader`; cached, since the files do not move
     /// while templates render.
     func resolve(_ name: String, from parentPath: String, loader: Loader) -> String? {
-        let key = loader.searchPaths.joined(separator: "\u{0}") + "\u{1}" + parentPath + "\u{1}" + name
+        let key = ResolveKey(searchPaths: loader.searchPaths, parent: parentPath, name: name)
         if let hit = lock.locked({ resolved[key] }) { return hit }
         guard let path = loader.resolve(name, from: parentPath) else { return nil }
         lock.locked { resolved[key] = path }
@@ -189,8 +187,9 @@ public final class Environment: @unchecked Sendable {
     }
 
     /// The compiled template at an absolute path, from the cache or freshly parsed.
-    func template(atPath path: String, displayPath: String) throws -> Template {
+    func template(atPath path: String, displayPath: @autoclosure () -> String) throws -> Template {
         if let t = lock.locked({ cache[path] }) { return t }
+        let displayPath = displayPath()
         guard let data = FileManager.default.contents(atPath: path) else {
             throw TemplateError(path: displayPath, line: 1, column: 1, message: "cannot read template file '\(displayPath)'")
         }
@@ -203,4 +202,12 @@ public final class Environment: @unchecked Sendable {
         let ast = try Parser.parse(source)
         return try Compiler.compile(ast, source: source, registry: registry)
     }
+}
+
+/// What a template name resolves against: the search paths, the including template and the name (a struct,
+/// so no key string is built per import or include).
+private struct ResolveKey: Hashable {
+    let searchPaths: [String]
+    let parent: String
+    let name: String
 }

@@ -50,10 +50,62 @@ final class Frame: @unchecked Sendable {
         return nil
     }
 
+    /// `Value.member(own value of name, name: attribute)`, nil when this frame does not hold `name`. The own
+    /// value is read in place (`Frame.member(of:)`): copying it out retained it, an atomic increment and
+    /// decrement per attribute path.
+    @inline(__always) func ownMember(_ name: String, _ attribute: String) -> Value? {
+        if let n = name0 {
+            if Frame.same(n, name) { return Frame.member(of: &value0, attribute) }
+            if let m = name1 {
+                if Frame.same(m, name) { return Frame.member(of: &value1, attribute) }
+                var i = 0
+                let count = names.count
+                while i < count {
+                    if Frame.same(names[i], name) { return Value.member(values[i], name: attribute) }
+                    i += 1
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A member of the value in a slot, read through its address.
+    @inline(__always) private static func member(of slot: inout Value, _ attribute: String) -> Value {
+        switch slot.repr {
+        case .object(let o): return o.value(of: attribute)
+        default: return Value.member(slot, name: attribute)
+        }
+    }
+
+    /// `lookupPresent(name)` followed by `Value.member(_, name: attribute)`, the variable read in place; nil when
+    /// no frame holds `name`.
+    func lookupPresentMember(_ name: String, _ attribute: String) -> Value? {
+        if let v = ownMember(name, attribute) { return v }
+        var f = Frame.unretained(lexicalParent)
+        while let u = f {
+            if let v = u._withUnsafeGuaranteedRef({ $0.ownMember(name, attribute) }) { return v }
+            f = u._withUnsafeGuaranteedRef { Frame.unretained($0.lexicalParent) }
+        }
+        return nil
+    }
+
     /// Name equality with a length check first: most names a frame is asked about are not its own, and unequal
     /// strings otherwise take the runtime's slow comparison path.
     @inline(__always) static func same(_ a: String, _ b: String) -> Bool {
         a.utf8.count == b.utf8.count && a == b
+    }
+
+    /// Empties a frame made by `Frame()` for reuse: afterwards it is as new.
+    func clear() {
+        name0 = nil
+        value0 = .undefined
+        name1 = nil
+        value1 = .undefined
+        if !names.isEmpty {
+            names.removeAll(keepingCapacity: true)
+            values.removeAll(keepingCapacity: true)
+        }
+        topLevel = false
     }
 
     /// Binds `name` in a frame known not to hold it yet (a macro's fresh frame), taking the value without a copy.
@@ -64,15 +116,16 @@ final class Frame: @unchecked Sendable {
         values.append(value)
     }
 
-    /// Binds `name` in this frame.
-    func setLocal(_ name: String, _ value: Value) {
+    /// Binds `name` in this frame, taking the value (callers pass a fresh copy: borrowing it made the store
+    /// copy it once more, a retain and a release per loop iteration).
+    func setLocal(_ name: String, _ value: consuming Value) {
         guard let n = name0 else { name0 = name; value0 = value; return }
-        if n == name { value0 = value; return }
+        if Frame.same(n, name) { value0 = value; return }
         guard let m = name1 else { name1 = name; value1 = value; return }
-        if m == name { value1 = value; return }
+        if Frame.same(m, name) { value1 = value; return }
         var i = 0
         while i < names.count {
-            if names[i] == name { values[i] = value; return }
+            if Frame.same(names[i], name) { values[i] = value; return }
             i += 1
         }
         names.append(name)
@@ -131,6 +184,16 @@ final class Frame: @unchecked Sendable {
 final class FrameCell {
     @exclusivity(unchecked) var current: Frame
     init(_ frame: Frame) { current = frame }
+
+    /// `current.lookup(name)` without retaining `current` (the cell keeps it alive meanwhile).
+    @inline(__always) func lookup(_ name: String) -> Value? {
+        Unmanaged.passUnretained(current)._withUnsafeGuaranteedRef { $0.lookup(name) }
+    }
+
+    /// `current.lookupPresentMember(name, attribute)` without retaining `current`.
+    @inline(__always) func lookupPresentMember(_ name: String, _ attribute: String) -> Value? {
+        Unmanaged.passUnretained(current)._withUnsafeGuaranteedRef { $0.lookupPresentMember(name, attribute) }
+    }
 
     /// `current.lookupPresent(name)` without retaining `current` (the cell keeps it alive meanwhile).
     @inline(__always) func lookupPresent(_ name: String) -> Value? {

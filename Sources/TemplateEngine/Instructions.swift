@@ -11,6 +11,14 @@ enum Instruction: Sendable {
     case loadName(Int, lenient: Bool)
     /// Push a compile-time local (loop variable, macro argument): the nearest frame that holds it, then the context.
     case loadLocal(Int, lenient: Bool)
+    /// `v.a.b` (a variable then constant attribute names) outside `--strict`: push the variable `strings[root]`
+    /// (read as `loadLocal` does when `local`, else as `loadName`) followed through the attribute names
+    /// `pathNames[attrs >> 8 ..< (attrs >> 8) + (attrs & 0xFF)]` (attrs -1: none), then jump to `skip`. The
+    /// general instructions for the same expression follow it and run instead under `--strict`, whose checks
+    /// and messages stay theirs.
+    case path(root: Int, attrs: Int, local: Bool, skip: Int)
+    /// `{{ v.a.b }}` likewise, printing the value: `skip` is past the general instructions' `emit`.
+    case emitPath(root: Int, attrs: Int, local: Bool, skip: Int)
     /// Pop an object, push its member `strings[name]`; `nameLists[paths]` names the expression and its parent
     /// for `--strict` messages (an undefined or null parent is an error there even when `lenient`).
     case getAttr(Int, paths: Int, lenient: Bool)
@@ -30,6 +38,10 @@ enum Instruction: Sendable {
     /// `{{ x | f(…) }}` for a builtin `f` that can write its result straight into the output (`FusedFilter`);
     /// stack: input, args…; falls back to `filters[i]` and `emit` outside the fast path.
     case filterEmit(Int, argc: Int, kind: FusedFilter)
+    /// `{{ x | f(…) | upper }}` (or `lower`) for a fusable builtin `f`: stack: input, args…; when `f` is in its
+    /// fast path, write its result case-changed and jump to `skip`; otherwise fall through to the general
+    /// instructions that follow (`filter`, `filter`, `emit`), leaving the stack as it was.
+    case filterEmitCased(Int, argc: Int, kind: FusedFilter, upper: Bool, skip: Int)
     /// Stack: value, args…; push whether `tests[i]` holds.
     case test(Int, argc: Int)
     /// Raise the error `strings[i]` (an unknown filter or test, found when this code runs, as nunjucks does).
@@ -94,6 +106,8 @@ final class CodeBlock: @unchecked Sendable {
     let strings: [String]
     /// Name lists (loop targets, keyword-argument names, object keys).
     let nameLists: [[String]]
+    /// The attribute names of `path` instructions, one after another.
+    let pathNames: [String]
     /// Raw template text, pre-encoded, for tests and listings.
     let rawText: [[UInt8]]
     /// The same text in one block this object owns, and each piece's (offset, count): `emitRaw` appends from
@@ -114,6 +128,7 @@ final class CodeBlock: @unchecked Sendable {
         constants = b.constants
         strings = b.strings
         nameLists = b.nameLists
+        pathNames = b.pathNames
         rawText = b.rawText
         let total = b.rawText.reduce(0) { $0 + $1.count }
         let block = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, total))
@@ -145,6 +160,7 @@ final class CodeBuilder {
     /// Where each string sits in `strings`.
     var stringIndex: [String: Int] = [:]
     var nameLists: [[String]] = []
+    var pathNames: [String] = []
     var rawText: [[UInt8]] = []
     var filters: [FilterFunction] = []
     var tests: [TestFunction] = []
@@ -162,8 +178,15 @@ extension CodeBlock {
             let text = "\(i)"
             func n(_ k: Int) -> String { k >= 0 && k < strings.count ? strings[k] : "?" }
             func l(_ k: Int) -> String { k >= 0 && k < nameLists.count ? "\(nameLists[k])" : "[]" }
+            func p(_ k: Int) -> String {
+                k < 0 ? "" : pathNames[(k >> 8)..<((k >> 8) + (k & 0xFF))].map { "." + $0 }.joined()
+            }
             switch i {
             case .loadName(let k, let lenient): return "loadName \(n(k))" + (lenient ? " lenient" : "")
+            case .path(let r, let a, let local, let skip):
+                return "path \(n(r))\(p(a))" + (local ? " local" : "") + " skip: \(skip)"
+            case .emitPath(let r, let a, let local, let skip):
+                return "emitPath \(n(r))\(p(a))" + (local ? " local" : "") + " skip: \(skip)"
             case .loadLocal(let k, let lenient): return "loadLocal \(n(k))" + (lenient ? " lenient" : "")
             case .getAttr(let k, _, let lenient): return "getAttr \(n(k))" + (lenient ? " lenient" : "")
             case .buildObject(let k): return "buildObject \(l(k))"
@@ -171,6 +194,8 @@ extension CodeBlock {
             case .callAndEmit(let argc, let kw, let name): return "callAndEmit \(n(name)) argc: \(argc) kwargs: \(l(kw))"
             case .filter(let f, let argc, let kw): return "filter \(f) argc: \(argc) kwargs: \(l(kw))"
             case .filterEmit(let f, let argc, let kind): return "filterEmit \(kind.rawValue) \(f) argc: \(argc)"
+            case .filterEmitCased(let f, let argc, let kind, let upper, let skip):
+                return "filterEmitCased \(kind.rawValue) \(f) argc: \(argc) \(upper ? "upper" : "lower") skip: \(skip)"
             case .setVar(let k): return "setVar \(n(k))"
             case .setFrameVar(let k): return "setFrameVar \(n(k))"
             case .setContextVar(let k, let export): return "setContextVar \(n(k))" + (export ? " export" : "")

@@ -37,6 +37,8 @@ struct Loader: Sendable {
     /// Node's `path.resolve(base, p)`: absolute and normalised (`.` and `..` removed).
     static func resolve(_ base: String, _ p: String) -> String {
         let joined = p.hasPrefix("/") ? p : base + "/" + p
+        // Every render resolves its template and each import or include: most paths are normal already.
+        if isNormal(joined) { return joined }
         var parts: [Substring] = []
         for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -44,6 +46,28 @@ struct Loader: Sendable {
             parts.append(part)
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// Whether `path` is what `resolve` makes of it: absolute, with no empty, `.` or `..` segment and no
+    /// trailing slash (`/` itself is normal).
+    static func isNormal(_ path: String) -> Bool {
+        var u = path.utf8.makeIterator()
+        guard u.next() == UInt8(ascii: "/") else { return false }
+        var segment = 0  // bytes in the current segment; -1 once it is longer than two or not all dots
+        var dots = true
+        var sawAny = false
+        while let c = u.next() {
+            sawAny = true
+            if c == UInt8(ascii: "/") {
+                if segment == 0 || (dots && segment <= 2) { return false }
+                segment = 0
+                dots = true
+                continue
+            }
+            segment += 1
+            if c != UInt8(ascii: ".") { dots = false }
+        }
+        return !sawAny || (segment > 0 && !(dots && segment <= 2))
     }
 
     static func dirname(_ p: String) -> String {

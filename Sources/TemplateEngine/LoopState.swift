@@ -44,7 +44,12 @@ final class LoopState {
     }
 
     let names: [String]
+    /// The first name (the only one of a `for x in list` loop), read once per iteration.
+    let firstName: String
     let items: Items
+    /// The items of a one-name loop over a list, outside `items` so that binding one reads the element in
+    /// place (matching `items` copied the array out of the enum: a retain and a release per iteration).
+    let values: [Value]
     @exclusivity(unchecked) var position = -1
     let loop = LoopObject()
     /// The number of iterations.
@@ -52,8 +57,10 @@ final class LoopState {
 
     init(names: [String], iterable: Value) {
         self.names = names
+        firstName = names.first ?? ""
         guard iterable.isTruthy else {
             items = .none
+            values = []
             count = 0
             return
         }
@@ -75,6 +82,7 @@ final class LoopState {
         default:
             items = .none
         }
+        if case .values(let v) = items { values = v } else { values = [] }
         switch items {
         case .values(let v), .tuples(let v): count = v.count
         case .pairs(let k, _): count = k.count

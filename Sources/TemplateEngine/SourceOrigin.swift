@@ -25,7 +25,7 @@ final class OriginLog {
 
     /// Notes the lines that start in `out[start...]`: text lines advance from `line` at each newline when
     /// `followNewlines` (template text), else they all belong to `line` (a printed value).
-    func note(_ out: [UInt8], from start: Int, path: String, line: Int, followNewlines: Bool) {
+    func note(_ out: OutputBuffer, from start: Int, path: String, line: Int, followNewlines: Bool) {
         var current = line
         var p = start
         while p < out.count {

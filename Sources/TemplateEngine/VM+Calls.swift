@@ -1,7 +1,7 @@
 /// Calls (builtins and macros with nunjucks' argument rules), blocks and `super()`, and template loading.
 extension VM {
     /// Calls a builtin or a macro with nunjucks' argument rules.
-    func call(_ callee: Value, args: [Value], kwargs: [(String, Value)], name: String, _ stack: inout [Value], _ out: inout [UInt8]) throws -> Value {
+    func call(_ callee: Value, args: [Value], kwargs: [(String, Value)], name: String, _ stack: ValueStack, _ out: OutputBuffer) throws -> Value {
         guard case .callable(let c) = callee.repr else {
             if !callee.isTruthy { throw TemplateError.Kind.runtime("unable to call '\(name)', which is undefined or falsey") }
             throw TemplateError.Kind.runtime("unable to call '\(name)', which is not a function")
@@ -10,14 +10,14 @@ extension VM {
         case .native(let fn):
             return try fn(args, kwargs)
         case .macro(let m):
-            return try callMacro(m, args: args, kwargs: kwargs, &stack, &out, keepOutput: false)
+            return try callMacro(m, args: args, kwargs: kwargs, stack, out, keepOutput: false)
         }
     }
 
     /// Runs a macro; its output is returned as a safe string, or left in `out` when `keepOutput`.
     @discardableResult
-    func callMacro(_ m: MacroClosure, args: [Value], kwargs: [(String, Value)], _ stack: inout [Value],
-                           _ out: inout [UInt8], keepOutput: Bool) throws -> Value {
+    func callMacro(_ m: MacroClosure, args: [Value], kwargs: [(String, Value)], _ stack: ValueStack,
+                           _ out: OutputBuffer, keepOutput: Bool) throws -> Value {
         let argNames = m.code.argNames
         let kwNames = m.code.kwargNames
         var kw = kwargs
@@ -46,38 +46,40 @@ extension VM {
         if let caller = kw.first(where: { $0.0 == "caller" }) { frame.setLocal("caller", caller.1) }
         for (i, name) in argNames.enumerated() { frame.setLocal(name, positional[i]) }
         let mark = out.count
-        try runMacro(m, frame: frame, kwargs: kw, &stack, &out)
+        try runMacro(m, frame: frame, kwargs: kw, stack, out)
         if keepOutput { return .undefined }
-        let text = String(decoding: out[mark...], as: UTF8.self)
-        cut(&out, to: mark)
+        let text = out.string(from: mark)
+        cut(out, to: mark)
         return .safe(text)
     }
 
     /// Runs a macro body in `frame`, which becomes its function's current frame until it returns.
-    func runMacro(_ m: MacroClosure, frame: Frame, kwargs: [(String, Value)], _ stack: inout [Value], _ out: inout [UInt8]) throws {
+    func runMacro(_ m: MacroClosure, frame: Frame, kwargs: [(String, Value)], _ stack: ValueStack, _ out: OutputBuffer) throws {
         let cell = m.cell
-        let saved = cell.current
-        cell.current = frame
+        // Swapped in and out rather than assigned: no reference count changes.
+        var other = frame
+        swap(&cell.current, &other)
         var act = Activation(code: m.code.code, template: m.template, cell: cell, context: m.context)
         act.kwargs = kwargs
-        try run(&act, &stack, &out)
-        cell.current = saved
+        try run(&act, stack, out)
+        swap(&cell.current, &other)
     }
 
-    func renderBlock(_ name: String, frame: Frame, context: RenderContext, _ stack: inout [Value], _ out: inout [UInt8]) throws {
+    func renderBlock(_ name: String, frame: Frame, context: RenderContext, _ stack: ValueStack, _ out: OutputBuffer) throws {
         guard let (code, template) = context.blocks[name]?.first else {
             throw TemplateError.Kind.runtime("unknown block '\(name)'")
         }
-        try runBlock(code, template, frame: frame, context: context, &stack, &out)
+        try runBlock(code, template, frame: frame, context: context, stack, out)
     }
 
-    func runBlock(_ code: CodeBlock, _ template: Template, frame: Frame, context: RenderContext, _ stack: inout [Value], _ out: inout [UInt8]) throws {
-        var act = Activation(code: code, template: template, cell: FrameCell(frame.push(isolate: true)), context: context)
+    func runBlock(_ code: CodeBlock, _ template: Template, frame: Frame, context: RenderContext, _ stack: ValueStack, _ out: OutputBuffer) throws {
+        let cell = FrameCell(frame.push(isolate: true))
+        var act = Activation(code: code, template: template, cell: cell, context: context)
         act.blockCode = code
-        try run(&act, &stack, &out)
+        try withExtendedLifetime(cell) { try run(&act, stack, out) }
     }
 
-    func renderSuper(_ act: Activation, _ stack: inout [Value], _ out: inout [UInt8]) throws -> Value {
+    func renderSuper(_ act: Activation, _ stack: ValueStack, _ out: OutputBuffer) throws -> Value {
         let current = act.blockCode ?? act.code
         let name = current.blockName ?? ""
         guard let list = act.context.blocks[name], let i = list.firstIndex(where: { $0.0 === current }), i + 1 < list.count else {
@@ -85,9 +87,9 @@ extension VM {
         }
         let (code, template) = list[i + 1]
         let mark = out.count
-        try runBlock(code, template, frame: act.frame, context: act.context, &stack, &out)
-        let text = String(decoding: out[mark...], as: UTF8.self)
-        cut(&out, to: mark)
+        try runBlock(code, template, frame: act.frame, context: act.context, stack, out)
+        let text = out.string(from: mark)
+        cut(out, to: mark)
         return .safe(text)
     }
 

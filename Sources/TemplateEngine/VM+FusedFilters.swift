@@ -2,110 +2,190 @@
 /// `dump`, `replace`, `join`, `upper` and `lower` produce bytes, not a `String` that is built, validated and
 /// then copied.
 ///
-/// The compiler picks one only when the filter is the last of an output expression, takes no keyword
+/// The compiler picks one only when the filter is the last of an output expression (or is followed only by
+/// `upper` or `lower`, whose case change then happens in the output: `filterEmitCased`), takes no keyword
 /// arguments and was not replaced by `Environment.addFilter`. Inputs outside the fast path (a regex, a
 /// number, an indent, an attribute) go through the filter function as usual, so the output is the same.
 enum FusedFilter: String, Sendable {
     case dump, replace, join, upper, lower
+
+    /// The operands its fast path takes (the input first): other call shapes go through the filter.
+    var argc: Int {
+        switch self {
+        case .dump, .upper, .lower: return 1
+        case .replace: return 3
+        case .join: return 2
+        }
+    }
 }
 
 extension VM {
     /// Writes `kind` applied to the top `argc` values to `out` and pops them; false (nothing popped, nothing
     /// written) when the values are outside the fast path.
-    static func emitFused(_ kind: FusedFilter, argc: Int, _ stack: inout [Value], _ out: inout [UInt8]) -> Bool {
-        // The operands are moved off the stack (a move costs no retain, a copy of a string or array does) and
-        // moved back when they are outside the fast path.
+    @inline(never)
+    static func emitFused(_ kind: FusedFilter, argc: Int, _ stack: ValueStack, _ out: OutputBuffer) -> Bool {
+        guard argc == kind.argc else { return false }
+        // The operands are moved off the stack and lent to the writers, then moved back when they are outside
+        // the fast path: no copies. (Lending them from the stack's memory copied each one, a retain and a
+        // release; each writer matches with `switch`, as an `if case` copies the payload.)
         switch kind {
-        case .dump:
-            guard argc == 1 else { return false }
+        case .dump, .upper, .lower:
             let v = stack.removeLast()
-            guard case .string(let s) = v.repr else { stack.append(v); return false }
-            Value.quoteJSON(s, into: &out)
-        case .upper, .lower:
-            guard argc == 1 else { return false }
-            let v = stack.removeLast()
-            let done: Bool
-            switch v.repr {
-            case .string(let s), .safe(let s):
-                done = withBytes(s) { u -> Bool in
-                    for c in u where c >= 0x80 { return false }
-                    // One copy, then the case change in place: appending byte by byte checks the buffer's
-                    // uniqueness and capacity for every byte.
-                    let start = out.count
-                    out.append(contentsOf: u)
-                    out.withUnsafeMutableBufferPointer { b in
-                        var i = start
-                        if kind == .upper {
-                            while i < b.count { let c = b[i]; if c >= 0x61 && c <= 0x7A { b[i] = c - 32 }; i += 1 }
-                        } else {
-                            while i < b.count { let c = b[i]; if c >= 0x41 && c <= 0x5A { b[i] = c + 32 }; i += 1 }
-                        }
-                    }
-                    return true
-                }
-            default: done = false
-            }
-            if !done { stack.append(v) }
-            return done
+            if kind == .dump ? writeDump(v, to: out) : writeCased(v, upper: kind == .upper, to: out) { return true }
+            stack.append(v)
         case .replace:
-            guard argc == 3 else { return false }
             let r = stack.removeLast(), n = stack.removeLast(), v = stack.removeLast()
-            switch (v.repr, n.repr, r.repr) {
-            case (.string(let s), .string(let needle), .string(let replacement)) where !needle.isEmpty,
-                 (.safe(let s), .string(let needle), .string(let replacement)) where !needle.isEmpty:
-                writeReplacing(s, needle, replacement, to: &out)
-            default:
-                stack.append(v)
-                stack.append(n)
-                stack.append(r)
-                return false
-            }
+            if writeReplace(v, n, r, to: out) { return true }
+            stack.append(v)
+            stack.append(n)
+            stack.append(r)
         case .join:
-            guard argc == 2 else { return false }
-            let sepValue = stack.removeLast(), v = stack.removeLast()
-            let separator: String?
-            switch sepValue.repr {
-            case .string(let x): separator = x
-            default: separator = sepValue.isTruthy ? nil : ""
-            }
-            guard case .array(let items) = v.repr, let separator else {
-                stack.append(v)
-                stack.append(sepValue)
-                return false
-            }
-            for (i, item) in items.enumerated() {
-                if i > 0 { append(separator, to: &out) }
-                switch item.repr {
-                case .undefined, .null: break
-                case .string(let x), .safe(let x): append(x, to: &out)
-                default: append(item.jsString, to: &out)
-                }
-            }
+            let sep = stack.removeLast(), v = stack.removeLast()
+            if writeJoin(v, sep, to: out) { return true }
+            stack.append(v)
+            stack.append(sep)
+        }
+        return false
+    }
+
+    /// One `join` item (borrowed from the array, not copied out).
+    @inline(never)
+    private static func writeJoinItem(_ item: borrowing Value, to out: OutputBuffer) {
+        switch item.repr {
+        case .undefined, .null: break
+        case .string(let x), .safe(let x): out.append(x)
+        default: out.append(item.jsString)
+        }
+    }
+
+    /// `dump` (no indent): `JSON.stringify` of the value, nothing for undefined and functions (the filter
+    /// returns undefined for them).
+    @inline(never)
+    private static func writeDump(_ v: borrowing Value, to out: OutputBuffer) -> Bool {
+        switch v.repr {
+        case .string(let s): Value.quoteJSON(s, into: out)
+        default:
+            let start = out.count
+            if !v.writeJSON(into: out) { out.cut(to: start) }
         }
         return true
     }
 
-    /// `replace` of every occurrence of a non-empty `needle`, written to `out` (bytes match as in `replaceBytes`).
-    private static func writeReplacing(_ s: String, _ needle: String, _ replacement: String, to out: inout [UInt8]) {
-        withBytes(s) { h in
-            withBytes(needle) { n in
-                withBytes(replacement) { r in
-                    let nc = n.count, hc = h.count
-                    let first = n[0]
-                    var i = 0, copied = 0
-                    while i + nc <= hc {
-                        guard h[i] == first else { i += 1; continue }
-                        var k = 1
-                        while k < nc && h[i + k] == n[k] { k += 1 }
-                        guard k == nc else { i += 1; continue }
-                        if copied < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: h[copied..<i])) }
-                        if !r.isEmpty { out.append(contentsOf: r) }
-                        i += nc
-                        copied = i
-                    }
-                    if copied < hc { out.append(contentsOf: UnsafeBufferPointer(rebasing: h[copied...])) }
+    /// `upper`/`lower` of a string: one copy, then the case change in place.
+    @inline(never)
+    private static func writeCased(_ v: borrowing Value, upper: Bool, to out: OutputBuffer) -> Bool {
+        switch v.repr {
+        case .string(let s), .safe(let s):
+            let start = out.count
+            out.append(s)
+            changeCase(out, from: start, upper: upper)
+        default: return false
+        }
+        return true
+    }
+
+    /// `replace` of a non-empty string needle by a string in a string.
+    @inline(never)
+    private static func writeReplace(_ v: borrowing Value, _ n: borrowing Value, _ r: borrowing Value, to out: OutputBuffer) -> Bool {
+        switch n.repr {
+        case .string(let needle) where !needle.isEmpty:
+            switch r.repr {
+            case .string(let replacement):
+                switch v.repr {
+                case .string(let s), .safe(let s): writeReplacing(s, needle, replacement, to: out)
+                default: return false
                 }
+            default: return false
+            }
+        default: return false
+        }
+        return true
+    }
+
+    /// `join` of an array with a string separator (or a falsy one, which nunjucks treats as "").
+    @inline(never)
+    private static func writeJoin(_ v: borrowing Value, _ sep: borrowing Value, to out: OutputBuffer) -> Bool {
+        switch v.repr {
+        case .array(let items):
+            switch sep.repr {
+            case .string(let separator): writeJoined(items, separator, to: out)
+            default:
+                // A truthy non-string separator is the filter's business.
+                if sep.isTruthy { return false }
+                writeJoined(items, "", to: out)
+            }
+        default: return false
+        }
+        return true
+    }
+
+    /// `join`'s text: items separated, undefined and null as nothing, other values as JavaScript prints them.
+    private static func writeJoined(_ items: [Value], _ separator: String, to out: OutputBuffer) {
+        items.withUnsafeBufferPointer { items in
+            for i in items.indices {
+                if i > 0 { out.append(separator) }
+                writeJoinItem(items[i], to: out)
             }
         }
+    }
+
+    /// `upper`/`lower` applied to the text written from `start` on, as the filters do it: ASCII letters change
+    /// in place; text with other characters is replaced by its Unicode case change.
+    static func changeCase(_ out: OutputBuffer, from start: Int, upper: Bool) {
+        let ascii = out.withBytes(from: start) { b -> Bool in
+            for c in b where c >= 0x80 { return false }
+            var i = 0
+            if upper {
+                while i < b.count { let c = b[i]; if c >= 0x61 && c <= 0x7A { b[i] = c - 32 }; i += 1 }
+            } else {
+                while i < b.count { let c = b[i]; if c >= 0x41 && c <= 0x5A { b[i] = c + 32 }; i += 1 }
+            }
+            return true
+        }
+        if ascii { return }
+        let text = out.string(from: start)
+        out.cut(to: start)
+        out.append(upper ? text.uppercased() : text.lowercased())
+    }
+
+    /// `replace` of every occurrence of a non-empty `needle`, written to `out` (bytes match as in `replaceBytes`).
+    private static func writeReplacing(_ s: String, _ needle: String, _ replacement: String, to out: OutputBuffer) {
+        withBytes(s) { h in
+            withBytes(needle) { n in
+                withBytes(replacement) { r in replaceBytes(h, n, r, to: out) }
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func replaceBytes(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, _ r: UnsafeBufferPointer<UInt8>,
+                                     to out: OutputBuffer) {
+        let nc = n.count, hc = h.count
+        let first = n[0]
+        var i = 0, copied = 0
+        if nc == 1 {
+            // A one-byte needle (the usual `replace("-", "")`): a plain scan.
+            while i < hc {
+                if h[i] == first {
+                    if copied < i { out.append(UnsafeBufferPointer(rebasing: h[copied..<i])) }
+                    out.append(r)
+                    copied = i + 1
+                }
+                i += 1
+            }
+            if copied < hc { out.append(UnsafeBufferPointer(rebasing: h[copied...])) }
+            return
+        }
+        while i + nc <= hc {
+            guard h[i] == first else { i += 1; continue }
+            var k = 1
+            while k < nc && h[i + k] == n[k] { k += 1 }
+            guard k == nc else { i += 1; continue }
+            if copied < i { out.append(UnsafeBufferPointer(rebasing: h[copied..<i])) }
+            out.append(r)
+            i += nc
+            copied = i
+        }
+        if copied < hc { out.append(UnsafeBufferPointer(rebasing: h[copied...])) }
     }
 }

@@ -7,6 +7,9 @@ final class VM {
     let loader: Loader
     let strict: Bool
     @exclusivity(unchecked) var depth = 0
+    /// Fresh frames for macro calls, reused (see `callAndEmit`).
+    @exclusivity(unchecked) var framePool: [Frame] = []
+    static let framePoolLimit = 16
     /// Instructions executed so far, checked against `stepLimit`.
     @exclusivity(unchecked) private var steps = 0
     let stepLimit: Int
@@ -24,23 +27,28 @@ final class VM {
     }
 
     /// Cuts the output back to `mark`, forgetting the origins of what is cut.
-    @inline(__always) func cut(_ out: inout [UInt8], to mark: Int) {
-        out.removeSubrange(mark...)
+    @inline(__always) func cut(_ out: OutputBuffer, to mark: Int) {
+        out.cut(to: mark)
         originLog?.truncate(to: mark)
     }
 
     /// The state of one run of a `CodeBlock`. The value stack and the output buffer are shared by the whole
-    /// render and passed down `inout`: a macro's output is the tail it appended, cut off when it returns.
+    /// render and passed down by reference: a macro's output is the tail it appended, cut off when it returns.
+    ///
+    /// `code`, `template` and `context` are not retained: every activation lives inside one call of `run` whose
+    /// caller holds them (a template and context passed in, a macro closure's constants), and a macro call
+    /// makes one activation, so retaining and releasing them cost more than the call's other bookkeeping.
+    /// (The cell, read by most instructions, stays a strong reference: reading an unowned one costs more.)
     struct Activation {
-        let code: CodeBlock
-        let template: Template
+        unowned(unsafe) let code: CodeBlock
+        unowned(unsafe) let template: Template
         /// The frame variable this code shares with the function it was written in.
         let cell: FrameCell
         var frame: Frame {
             get { cell.current }
             nonmutating set { cell.current = newValue }
         }
-        let context: RenderContext
+        unowned(unsafe) let context: RenderContext
         /// Output offsets where `captureStart` began collecting.
         var captures: [Int] = []
         var loops: [LoopState] = []
@@ -61,32 +69,35 @@ final class VM {
     // MARK: - Entry points
 
     /// Renders a template's root (following `extends` to the topmost parent), appending to `out`.
-    func renderRoot(_ template: Template, context: RenderContext, frame: Frame, stack: inout [Value], out: inout [UInt8]) throws {
+    func renderRoot(_ template: Template, context: RenderContext, frame: Frame, stack: ValueStack, out: OutputBuffer) throws {
         let mark = out.count
-        var act = Activation(code: template.root, template: template, cell: FrameCell(frame), context: context)
-        try run(&act, &stack, &out)
+        let cell = FrameCell(frame)
+        var act = Activation(code: template.root, template: template, cell: cell, context: context)
+        try withExtendedLifetime(cell) { try run(&act, stack, out) }
         if let parent = act.parent {
             // A child's own output is dropped: the parent renders the page, calling back into the child's blocks.
-            cut(&out, to: mark)
-            try renderRoot(parent, context: context, frame: frame, stack: &stack, out: &out)
+            cut(out, to: mark)
+            try renderRoot(parent, context: context, frame: frame, stack: stack, out: out)
         }
     }
 
-    func run(_ act: inout Activation, _ stack: inout [Value], _ out: inout [UInt8]) throws {
+    func run(_ act: inout Activation, _ stack: ValueStack, _ out: OutputBuffer) throws {
         depth += 1
         defer { depth -= 1 }
         if depth > VM.maxDepth {
             throw TemplateError.Kind.runtime("maximum recursion depth exceeded (\(VM.maxDepth) nested macro calls, includes or blocks)")
         }
         try countSteps(1)
-        let code = act.code
+        // The code is passed on unretained: the activation's caller holds it (see `Activation`).
+        let code = Unmanaged.passUnretained(act.code)
         var pc = 0
         do {
-            try execute(&act, code, &pc, &stack, &out)
+            try code._withUnsafeGuaranteedRef { try execute(&act, $0, &pc, stack, out) }
         } catch let e as TemplateError {
             throw e
         } catch let k as TemplateError.Kind {
-            throw TemplateError(k, source: act.template.source, span: code.spans[min(pc, code.spans.count - 1)])
+            let spans = code.takeUnretainedValue().spans
+            throw TemplateError(k, source: act.template.source, span: spans[min(pc, spans.count - 1)])
         }
     }
 
@@ -100,7 +111,7 @@ final class VM {
         }
     }
 
-    private func execute(_ act: inout Activation, _ code: CodeBlock, _ pc: inout Int, _ stack: inout [Value], _ out: inout [UInt8]) throws {
+    private func execute(_ act: inout Activation, _ code: CodeBlock, _ pc: inout Int, _ stack: ValueStack, _ out: OutputBuffer) throws {
         let instructions = code.instructions
         let count = instructions.count
         while pc < count {
@@ -108,14 +119,14 @@ final class VM {
             case .emitRaw(let i):
                 let start = out.count
                 let r = code.rawRanges[i]
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: code.rawBytes[r.offset..<(r.offset + r.count)]))
+                out.append(UnsafeBufferPointer(rebasing: code.rawBytes[r.offset..<(r.offset + r.count)]))
                 if let log = originLog {
                     log.note(out, from: start, path: act.template.source.path, line: code.spans[pc].line, followNewlines: true)
                 }
             case .emit:
                 let v = stack.removeLast()
                 let start = out.count
-                VM.write(v, to: &out)
+                VM.write(v, to: out)
                 if let log = originLog {
                     log.note(out, from: start, path: act.template.source.path, line: code.spans[pc].line, followNewlines: false)
                 }
@@ -123,7 +134,7 @@ final class VM {
                 stack.append(code.constants[i])
             case .loadName(let k, let lenient):
                 let name = code.strings[k]
-                let v = act.frame.lookup(name) ?? act.context.lookup(name)
+                let v = act.cell.lookup(name) ?? act.context.lookup(name)
                 if strict && !lenient && v.isUndefined { throw TemplateError.Kind.undefinedValue(name) }
                 stack.append(v)
             case .loadLocal(let k, let lenient):
@@ -131,6 +142,20 @@ final class VM {
                 let v = act.cell.lookupPresent(name) ?? act.context.lookup(name)
                 if strict && !lenient && v.isUndefined { throw TemplateError.Kind.undefinedValue(name) }
                 stack.append(v)
+            case .path(let root, let attrs, let local, let skip):
+                if strict { break }
+                stack.append(pathValue(&act, code, root, attrs, local))
+                pc = skip
+                continue
+            case .emitPath(let root, let attrs, let local, let skip):
+                if strict { break }
+                let start = out.count
+                VM.write(pathValue(&act, code, root, attrs, local), to: out)
+                if let log = originLog {
+                    log.note(out, from: start, path: act.template.source.path, line: code.spans[pc].line, followNewlines: false)
+                }
+                pc = skip
+                continue
             case .getAttr(let k, let paths, let lenient):
                 let obj = stack.removeLast()
                 let v = Value.member(obj, name: code.strings[k])
@@ -143,64 +168,77 @@ final class VM {
                 if strict && v.isUndefined { try strictMiss(obj, paths: code.nameLists[paths], lenient: lenient) }
                 stack.append(v)
             case .buildArray(let n):
-                stack.append(Value(array: VM.pop(&stack, n)))
+                stack.append(Value(array: VM.pop(stack, n)))
             case .buildObject(let k):
                 let keys = k < 0 ? [] : code.nameLists[k]
                 var o = OrderedObject()
                 let base = stack.count - keys.count
                 for (i, k) in keys.enumerated() { o[k] = stack[base + i] }
-                VM.drop(&stack, keys.count)
+                VM.drop(stack, keys.count)
                 stack.append(Value(o))
             case .call(let argc, let kw, let name):
-                let kwargs = kw < 0 ? [] : popKwargs(&stack, code.nameLists[kw])
-                let args = VM.pop(&stack, argc)
+                let kwargs = kw < 0 ? [] : popKwargs(stack, code.nameLists[kw])
+                let args = VM.pop(stack, argc)
                 let callee = stack.removeLast()
-                stack.append(try call(callee, args: args, kwargs: kwargs, name: code.strings[name], &stack, &out))
+                stack.append(try call(callee, args: args, kwargs: kwargs, name: code.strings[name], stack, out))
             case .callAndEmit(let argc, let kw, let name):
                 // Fast path: a macro called with exactly its positional arguments binds them straight from
-                // the stack into its frame.
-                // (The callee is copied out first: matching on `stack[…]` in place kept the stack's buffer
-                // borrowed, and the pops below then copied the whole stack.)
-                let calleeValue = kw < 0 ? stack[stack.count - argc - 1] : .undefined
-                if case .callable(let c) = calleeValue.repr, case .macro(let m) = c.body,
-                   m.code.argNames.count == argc, !m.code.keepFrame {
-                    // Arguments are moved off the stack (no copies, so no retains), last first.
-                    let frame = Frame()
-                    let names = m.code.argNames
-                    var i = argc - 1
-                    while i >= 0 { frame.bindNew(names[i], stack.removeLast()); i -= 1 }
+                // the stack into its frame. The callee is looked at in place (`VM.plainMacro`) and stays on
+                // the stack, keeping the macro alive, until the call returns; the arguments are moved off the
+                // stack. No copies, so no retains.
+                if kw < 0, let macro = VM.plainMacro(stack.topValues(argc + 1), argc) {
+                    var frame = framePool.popLast() ?? Frame()
+                    try macro._withUnsafeGuaranteedRef { m in
+                        var i = argc - 1
+                        while i >= 0 { frame.bindNew(m.code.argNames[i], stack.removeLast()); i -= 1 }
+                        try runMacro(m, frame: frame, kwargs: [], stack, out)
+                    }
                     stack.removeLast()
-                    try runMacro(m, frame: frame, kwargs: [], &stack, &out)
+                    // Nothing made during the call kept the frame (a macro or call body defined in it, a
+                    // loop frame): it serves the next call instead of being freed and allocated again.
+                    if isKnownUniquelyReferenced(&frame) && framePool.count < VM.framePoolLimit {
+                        frame.clear()
+                        framePool.append(frame)
+                    }
                     break
                 }
-                let kwargs = kw < 0 ? [] : popKwargs(&stack, code.nameLists[kw])
-                let args = VM.pop(&stack, argc)
+                let kwargs = kw < 0 ? [] : popKwargs(stack, code.nameLists[kw])
+                let args = VM.pop(stack, argc)
                 let callee = stack.removeLast()
                 if case .callable(let c) = callee.repr, case .macro(let m) = c.body {
-                    try callMacro(m, args: args, kwargs: kwargs, &stack, &out, keepOutput: true)
+                    try callMacro(m, args: args, kwargs: kwargs, stack, out, keepOutput: true)
                 } else {
-                    let result = try call(callee, args: args, kwargs: kwargs, name: code.strings[name], &stack, &out)
+                    let result = try call(callee, args: args, kwargs: kwargs, name: code.strings[name], stack, out)
                     let start = out.count
-                    VM.write(result, to: &out)
+                    VM.write(result, to: out)
                     if let log = originLog {
                         log.note(out, from: start, path: act.template.source.path, line: code.spans[pc].line, followNewlines: false)
                     }
                 }
             case .filter(let i, let argc, let kw):
-                let kwargs = kw < 0 ? [] : popKwargs(&stack, code.nameLists[kw])
-                let args = VM.pop(&stack, argc)
+                let kwargs = kw < 0 ? [] : popKwargs(stack, code.nameLists[kw])
+                let args = VM.pop(stack, argc)
                 stack.append(try code.filters[i](args, kwargs, FilterContext(vm: self)))
             case .filterEmit(let i, let argc, let kind):
                 let start = out.count
-                if !VM.emitFused(kind, argc: argc, &stack, &out) {
-                    let args = VM.pop(&stack, argc)
-                    VM.write(try code.filters[i](args, [], FilterContext(vm: self)), to: &out)
+                if !VM.emitFused(kind, argc: argc, stack, out) {
+                    let args = VM.pop(stack, argc)
+                    VM.write(try code.filters[i](args, [], FilterContext(vm: self)), to: out)
                 }
                 if let log = originLog {
                     log.note(out, from: start, path: act.template.source.path, line: code.spans[pc].line, followNewlines: false)
                 }
+            case .filterEmitCased(_, let argc, let kind, let upper, let skip):
+                let start = out.count
+                guard VM.emitFused(kind, argc: argc, stack, out) else { break }
+                VM.changeCase(out, from: start, upper: upper)
+                if let log = originLog {
+                    log.note(out, from: start, path: act.template.source.path, line: code.spans[pc].line, followNewlines: false)
+                }
+                pc = skip
+                continue
             case .test(let i, let argc):
-                let args = VM.pop(&stack, argc + 1)
+                let args = VM.pop(stack, argc + 1)
                 stack.append(Value(try code.tests[i](args, FilterContext(vm: self))))
             case .fail(let i):
                 throw TemplateError.Kind.runtime(code.strings[i])
@@ -224,15 +262,15 @@ final class VM {
             case .jumpIfTrue(let t):
                 if stack.removeLast().isTruthy { pc = t; continue }
             case .jumpIfFalseOrPop(let t):
-                if !stack[stack.count - 1].isTruthy { pc = t; continue }
+                if !stack.top.isTruthy { pc = t; continue }
                 stack.removeLast()
             case .jumpIfTrueOrPop(let t):
-                if stack[stack.count - 1].isTruthy { pc = t; continue }
+                if stack.top.isTruthy { pc = t; continue }
                 stack.removeLast()
             case .pop:
                 stack.removeLast()
             case .dup:
-                stack.append(stack[stack.count - 1])
+                stack.append(stack.top)
             case .setVar(let k):
                 let name = code.strings[k]
                 let v = stack.removeLast()
@@ -256,10 +294,15 @@ final class VM {
                 let iterable = stack.removeLast()
                 act.loops.append(LoopState(names: names, iterable: iterable))
             case .forNext(let exit):
-                let state = act.loops[act.loops.count - 1]
-                state.position += 1
-                if state.position >= state.count { pc = exit; continue }
-                try bind(state, at: state.position, in: act.frame)
+                // The loop state and the frame are used unretained: `act.loops` and the cell hold them.
+                let loop = act.loops.withUnsafeBufferPointer { Unmanaged.passUnretained($0[$0.count - 1]) }
+                let done = try loop._withUnsafeGuaranteedRef { state -> Bool in
+                    state.position += 1
+                    if state.position >= state.count { return true }
+                    try Unmanaged.passUnretained(act.cell.current)._withUnsafeGuaranteedRef { try bind(state, at: state.position, in: $0) }
+                    return false
+                }
+                if done { pc = exit; continue }
             case .forEnd(let target):
                 let state = act.loops.removeLast()
                 if state.count > 0 { pc = target; continue }
@@ -267,8 +310,8 @@ final class VM {
                 act.captures.append(out.count)
             case .captureEnd:
                 let mark = act.captures.removeLast()
-                let text = String(decoding: out[mark...], as: UTF8.self)
-                cut(&out, to: mark)
+                let text = out.string(from: mark)
+                cut(out, to: mark)
                 stack.append(Value(text))
             case .makeMacro(let i):
                 let closure = MacroClosure(code: code.macros[i], cell: act.cell, definitionFrame: act.frame, context: act.context,
@@ -284,10 +327,10 @@ final class VM {
             case .block(let k):
                 if code.inBlock || act.parent == nil {
                     let name = code.strings[k]
-                    try renderBlock(name, frame: act.frame, context: act.context, &stack, &out)
+                    try renderBlock(name, frame: act.frame, context: act.context, stack, out)
                 }
             case .superBlock:
-                stack.append(try renderSuper(act, &stack, &out))
+                stack.append(try renderSuper(act, stack, out))
             case .extends:
                 let name = stack.removeLast()
                 guard let parent = try loadTemplate(name, from: act.template, ignoreMissing: false) else { break }
@@ -299,7 +342,7 @@ final class VM {
                 let context = RenderContext(variables: act.context.variables, template: t, environment: environment, globals: act.context.globals)
                 let frame = act.frame.push(isolate: true)
                 frame.topLevel = true
-                try nested { try renderRoot(t, context: context, frame: frame, stack: &stack, out: &out) }
+                try nested { try renderRoot(t, context: context, frame: frame, stack: stack, out: out) }
             case .importTemplate(let withContext):
                 let name = stack.removeLast()
                 let t = try loadTemplate(name, from: act.template, ignoreMissing: false)!
@@ -307,8 +350,8 @@ final class VM {
                 let frame = withContext ? act.frame.push() : Frame()
                 frame.topLevel = true
                 let mark = out.count
-                try nested { try renderRoot(t, context: context, frame: frame, stack: &stack, out: &out) }
-                cut(&out, to: mark)
+                try nested { try renderRoot(t, context: context, frame: frame, stack: stack, out: out) }
+                cut(out, to: mark)
                 stack.append(context.exports())
             case .importName(let k):
                 let name = code.strings[k]
@@ -317,6 +360,47 @@ final class VM {
                 stack.append(v)
             }
             pc += 1
+        }
+    }
+
+    /// The value of a `path`/`emitPath` instruction: what `loadLocal`/`loadName` then `getAttr` per attribute
+    /// give outside `--strict`.
+    @inline(__always)
+    private func pathValue(_ act: inout Activation, _ code: CodeBlock, _ root: Int, _ attrs: Int, _ local: Bool) -> Value {
+        let name = code.strings[root]
+        var i = attrs >> 8
+        let end = i + (attrs & 0xFF)
+        var v: Value
+        if local && attrs >= 0, let first = act.cell.lookupPresentMember(name, code.pathNames[i]) {
+            // A local's first attribute is read without copying the local out of its frame.
+            v = first
+            i += 1
+        } else {
+            v = local ? (act.cell.lookupPresent(name) ?? act.context.lookup(name)) : (act.cell.lookup(name) ?? act.context.lookup(name))
+        }
+        if attrs >= 0 {
+            // The names sit in one flat list (`CodeBlock.pathNames`): reading an element of a list of lists
+            // copied the inner list (a retain and a release per path).
+            while i < end {
+                v = Value.member(v, name: code.pathNames[i])
+                i += 1
+            }
+        }
+        return v
+    }
+
+    /// The macro `ops[0]` holds, unretained, when it is a macro (not a call body) taking exactly the
+    /// `argc` positional arguments that follow; nil otherwise.
+    @inline(__always)
+    static func plainMacro(_ ops: UnsafeBufferPointer<Value>, _ argc: Int) -> Unmanaged<MacroClosure>? {
+        switch ops[0].repr {
+        case .callable(let c):
+            switch c.body {
+            case .macro(let m):
+                return m.code.argNames.count == argc && !m.code.keepFrame ? Unmanaged.passUnretained(m) : nil
+            default: return nil
+            }
+        default: return nil
         }
     }
 
@@ -331,35 +415,10 @@ final class VM {
     }
 
     /// Moves the top `n` values off the stack into a new array.
-    @inline(__always) static func pop(_ stack: inout [Value], _ n: Int) -> [Value] {
-        switch n {
-        case 0: return []
-        case 1: return [stack.removeLast()]
-        case 2:
-            let b = stack.removeLast()
-            return [stack.removeLast(), b]
-        case 3:
-            let c = stack.removeLast()
-            let b = stack.removeLast()
-            return [stack.removeLast(), b, c]
-        default:
-            // Not `Array(stack[…])`: when the slice is the whole stack that shares its buffer, and the drop
-            // below then copies the entire stack.
-            let args = [Value](unsafeUninitializedCapacity: n) { buffer, count in
-                stack.withUnsafeBufferPointer { s in _ = buffer.initialize(from: s[(s.count - n)...]) }
-                count = n
-            }
-            drop(&stack, n)
-            return args
-        }
-    }
+    @inline(__always) static func pop(_ stack: ValueStack, _ n: Int) -> [Value] { stack.popArray(n) }
 
-    /// Drops the top `n` values (`removeLast(n)` goes through the generic `replaceSubrange`, several times slower
-    /// for the few values calls pop).
-    @inline(__always) static func drop(_ stack: inout [Value], _ n: Int) {
-        var i = 0
-        while i < n { stack.removeLast(); i += 1 }
-    }
+    /// Drops the top `n` values.
+    @inline(__always) static func drop(_ stack: ValueStack, _ n: Int) { stack.drop(n) }
 
     /// Counts a nested render (include, import) against the depth limit.
     func nested<T>(_ body: () throws -> T) throws -> T {
@@ -371,13 +430,13 @@ final class VM {
         return try body()
     }
 
-    private func popKwargs(_ stack: inout [Value], _ names: [String]) -> [(String, Value)] {
+    private func popKwargs(_ stack: ValueStack, _ names: [String]) -> [(String, Value)] {
         if names.isEmpty { return [] }
         let base = stack.count - names.count
         var kw: [(String, Value)] = []
         kw.reserveCapacity(names.count)
         for (i, n) in names.enumerated() { kw.append((n, stack[base + i])) }
-        VM.drop(&stack, names.count)
+        VM.drop(stack, names.count)
         return kw
     }
 
@@ -385,6 +444,10 @@ final class VM {
         state.loop.index0 = i
         // nunjucks sets `loop` in the first iteration, so an else branch does not see it.
         if i == 0 { frame.setLocal("loop", Value(repr: .native(state.loop))) }
+        if i < state.values.count {
+            frame.setLocal(state.firstName, state.values[i])
+            return
+        }
         switch state.items {
         case .values(let items):
             frame.setLocal(state.names[0], items[i])
@@ -404,10 +467,10 @@ final class VM {
 
     /// Appends a value as `{{ }}` prints it.
     @inline(__always)
-    static func write(_ v: Value, to out: inout [UInt8]) {
+    static func write(_ v: Value, to out: OutputBuffer) {
         switch v.repr {
         case .undefined, .null: return
-        case .string(let s), .safe(let s): append(s, to: &out)
+        case .string(let s), .safe(let s): append(s, to: out)
         case .number(let d):
             if d == d.rounded(.towardZero) && abs(d) < 1e15 {
                 // Integers (the common case) are written digit by digit, with no intermediate string.
@@ -425,17 +488,17 @@ final class VM {
                     for i in stride(from: count - 1, through: 0, by: -1) { out.append(buf[i]) }
                 }
             } else {
-                out.append(contentsOf: Value.formatNumber(d).utf8)
+                out.append(Value.formatNumber(d))
             }
-        default: out.append(contentsOf: v.jsString.utf8)
+        default: out.append(v.jsString)
         }
     }
 
     /// Appends a string's UTF-8 bytes with one copy (appending `s.utf8` goes element by element). Reads the
     /// string in place: no copy of it, so no retain and release of its storage.
     @inline(__always)
-    static func append(_ s: String, to out: inout [UInt8]) {
-        withBytes(s) { out.append(contentsOf: $0) }
+    static func append(_ s: String, to out: OutputBuffer) {
+        out.append(s)
     }
 
     /// Runs `body` on a string's UTF-8 bytes in place. `var copy = s; copy.withUTF8 { … }` copies the string

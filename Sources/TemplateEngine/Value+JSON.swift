@@ -22,44 +22,47 @@ extension Value {
     /// `JSON.stringify(value, null, indent)`; nil where JavaScript returns undefined (undefined, functions).
     func jsonString(indent: String = "") -> String? {
         if case .string(let s) = repr { return Value.quotedJSON(s) }
-        var out: [UInt8] = []
+        let out = OutputBuffer(capacity: 256)
         let ind = Array(indent.utf8)
-        guard writeJSON(to: &out, indent: ind, level: 0) else { return nil }
-        return String(decoding: out, as: UTF8.self)
+        guard writeJSON(to: out, indent: ind, level: 0) else { return nil }
+        return out.string(from: 0)
     }
 
-    private func writeJSON(to out: inout [UInt8], indent: [UInt8], level: Int) -> Bool {
+    /// Writes `JSON.stringify(value)` (compact) to `out`; false, writing nothing, for undefined and functions.
+    func writeJSON(into out: OutputBuffer) -> Bool { writeJSON(to: out, indent: [], level: 0) }
+
+    private func writeJSON(to out: OutputBuffer, indent: [UInt8], level: Int) -> Bool {
         switch repr {
         case .undefined, .callable: return false
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: out.append("null")
+        case .bool(let b): out.append(b ? "true" : "false")
         case .number(let d):
-            if d.isFinite { VM.write(self, to: &out) } else { out.append(contentsOf: "null".utf8) }
-        case .string(let s): Value.quoteJSON(s, into: &out)
+            if d.isFinite { VM.write(self, to: out) } else { out.append("null") }
+        case .string(let s): Value.quoteJSON(s, into: out)
         case .safe(let s):
             // A SafeString is an object {val, length} to JSON.stringify.
-            return Value(object: [("val", Value(s)), ("length", Value(Double(s.utf16.count)))]).writeJSON(to: &out, indent: indent, level: level)
-        case .regex: out.append(contentsOf: "{}".utf8)
+            return Value(object: [("val", Value(s)), ("length", Value(Double(s.utf16.count)))]).writeJSON(to: out, indent: indent, level: level)
+        case .regex: out.append("{}")
         case .array(let a):
-            if a.isEmpty { out.append(contentsOf: "[]".utf8); return true }
+            if a.isEmpty { out.append("[]"); return true }
             out.append(UInt8(ascii: "["))
             for (i, v) in a.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                Value.newline(&out, indent, level + 1)
-                if !v.writeJSON(to: &out, indent: indent, level: level + 1) { out.append(contentsOf: "null".utf8) }
+                Value.newline(out, indent, level + 1)
+                if !v.writeJSON(to: out, indent: indent, level: level + 1) { out.append("null") }
             }
-            Value.newline(&out, indent, level)
+            Value.newline(out, indent, level)
             out.append(UInt8(ascii: "]"))
         case .object(let o):
-            return Value.writeObject(o.keys, o.values, to: &out, indent: indent, level: level)
+            return Value.writeObject(o.keys, o.values, to: out, indent: indent, level: level)
         case .native(let n):
             let e = n.jsonEntries
-            return Value.writeObject(e.map(\.0), e.map(\.1), to: &out, indent: indent, level: level)
+            return Value.writeObject(e.map(\.0), e.map(\.1), to: out, indent: indent, level: level)
         }
         return true
     }
 
-    private static func writeObject(_ keys: [String], _ values: [Value], to out: inout [UInt8], indent: [UInt8], level: Int) -> Bool {
+    private static func writeObject(_ keys: [String], _ values: [Value], to out: OutputBuffer, indent: [UInt8], level: Int) -> Bool {
         var first = true
         out.append(UInt8(ascii: "{"))
         for i in keys.indices {
@@ -68,96 +71,101 @@ extension Value {
             if case .callable = v.repr { continue }
             if !first { out.append(UInt8(ascii: ",")) }
             first = false
-            newline(&out, indent, level + 1)
-            quoteJSON(keys[i], into: &out)
+            newline(out, indent, level + 1)
+            quoteJSON(keys[i], into: out)
             out.append(UInt8(ascii: ":"))
             if !indent.isEmpty { out.append(UInt8(ascii: " ")) }
-            _ = v.writeJSON(to: &out, indent: indent, level: level + 1)
+            _ = v.writeJSON(to: out, indent: indent, level: level + 1)
         }
-        if !first { newline(&out, indent, level) }
+        if !first { newline(out, indent, level) }
         out.append(UInt8(ascii: "}"))
         return true
     }
 
-    private static func newline(_ out: inout [UInt8], _ indent: [UInt8], _ level: Int) {
+    private static func newline(_ out: OutputBuffer, _ indent: [UInt8], _ level: Int) {
         guard !indent.isEmpty else { return }
         out.append(0x0A)
-        for _ in 0..<level { out.append(contentsOf: indent) }
+        for _ in 0..<level { indent.withUnsafeBufferPointer { out.append($0) } }
     }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// `quoteJSON` as a new string, written straight into its storage (`dump` of a string, the common case).
     static func quotedJSON(_ s: String) -> String {
         VM.withBytes(s) { u in
-            var size = u.count + 2
-            for c in u where c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") {
-                switch c {
-                case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x08, 0x0C: size += 1
-                default: size += 5
-                }
-            }
-            return String(unsafeUninitializedCapacity: size) { out in
-                var o = 0
-                @inline(__always) func put(_ b: UInt8) { out[o] = b; o += 1 }
-                put(0x22)
-                for c in u {
-                    guard c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") else { put(c); continue }
-                    put(0x5C)
-                    switch c {
-                    case UInt8(ascii: "\""): put(0x22)
-                    case UInt8(ascii: "\\"): put(0x5C)
-                    case 0x0A: put(UInt8(ascii: "n"))
-                    case 0x0D: put(UInt8(ascii: "r"))
-                    case 0x09: put(UInt8(ascii: "t"))
-                    case 0x08: put(UInt8(ascii: "b"))
-                    case 0x0C: put(UInt8(ascii: "f"))
-                    default:
-                        put(UInt8(ascii: "u"))
-                        put(0x30)
-                        put(0x30)
-                        put(hexDigits[Int(c >> 4)])
-                        put(hexDigits[Int(c & 15)])
-                    }
-                }
-                put(0x22)
-                return o
-            }
+            String(unsafeUninitializedCapacity: u.count * 6 + 2) { quoteJSON(u, to: $0.baseAddress!) }
         }
     }
 
     /// JSON string quoting as JSON.stringify does it: only `"`, `\`, and control characters are escaped.
-    static func quoteJSON(_ s: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
+    static func quoteJSON(_ s: String, into out: OutputBuffer) {
         VM.withBytes(s) { u in
-            var start = 0
-            for i in 0..<u.count {
-                let c = u[i]
-                guard c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
-                start = i + 1
-                // Byte by byte: an array literal here would allocate per escape.
-                out.append(0x5C)
-                switch c {
-                case UInt8(ascii: "\""): out.append(0x22)
-                case UInt8(ascii: "\\"): out.append(0x5C)
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                case 0x08: out.append(UInt8(ascii: "b"))
-                case 0x0C: out.append(UInt8(ascii: "f"))
-                default:
-                    out.append(UInt8(ascii: "u"))
-                    out.append(0x30)
-                    out.append(0x30)
-                    out.append(hexDigits[Int(c >> 4)])
-                    out.append(hexDigits[Int(c & 15)])
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...]))
+            out.appendWriting(maxCount: u.count * 6 + 2) { dst in quoteJSON(u, to: dst) }
         }
-        out.append(UInt8(ascii: "\""))
     }
+
+    /// Writes `u` quoted as JSON at `dst` (room for `u.count * 6 + 2` bytes); returns the bytes written.
+    /// Eight bytes at a time while none of them needs escaping: a word test finds a control character, `"` or
+    /// `\` among them (exactly when there is one), and clean words are copied whole.
+    private static func quoteJSON(_ u: UnsafeBufferPointer<UInt8>, to dst: UnsafeMutablePointer<UInt8>) -> Int {
+        let n = u.count
+        var o = 0
+        dst[o] = 0x22
+        o += 1
+        guard let src = u.baseAddress else { dst[o] = 0x22; return o + 1 }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i < n {
+            // A word at a time; a word holding a byte to escape, and the tail, go byte by byte.
+            var end = n
+            if i + 8 <= n {
+                let w = UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)
+                // A byte below 0x20; a byte equal to 0x22 or 0x5C (a zero byte after the XOR).
+                let below = (w &- ones &* 0x20) & ~w & highs
+                let q = w ^ (ones &* 0x22), b = w ^ (ones &* 0x5C)
+                let quote = (q &- ones) & ~q & highs
+                let slash = (b &- ones) & ~b & highs
+                if below | quote | slash == 0 {
+                    UnsafeMutableRawPointer(dst + o).storeBytes(of: w, as: UInt64.self)
+                    i += 8
+                    o += 8
+                    continue
+                }
+                end = i + 8
+            }
+            while i < end {
+                let c = src[i]
+                i += 1
+                guard c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") else { dst[o] = c; o += 1; continue }
+                o += escape(c, at: dst + o)
+            }
+        }
+        dst[o] = 0x22
+        return o + 1
+    }
+
+    /// Writes the JSON escape of `c` (a control character, `"` or `\\`) at `dst`; returns its length.
+    @inline(__always) private static func escape(_ c: UInt8, at dst: UnsafeMutablePointer<UInt8>) -> Int {
+        dst[0] = 0x5C
+        switch c {
+        case UInt8(ascii: "\""): dst[1] = 0x22
+        case UInt8(ascii: "\\"): dst[1] = 0x5C
+        case 0x0A: dst[1] = UInt8(ascii: "n")
+        case 0x0D: dst[1] = UInt8(ascii: "r")
+        case 0x09: dst[1] = UInt8(ascii: "t")
+        case 0x08: dst[1] = UInt8(ascii: "b")
+        case 0x0C: dst[1] = UInt8(ascii: "f")
+        default:
+            dst[1] = UInt8(ascii: "u")
+            dst[2] = 0x30
+            dst[3] = 0x30
+            dst[4] = hexDigit(c >> 4)
+            dst[5] = hexDigit(c & 15)
+            return 6
+        }
+        return 2
+    }
+
+    @inline(__always) private static func hexDigit(_ d: UInt8) -> UInt8 { d < 10 ? 0x30 + d : 0x57 + d }
 }
 
 /// A strict JSON reader over UTF-8 bytes that reports errors as "line L, column C: …".

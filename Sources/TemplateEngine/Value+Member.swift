@@ -28,7 +28,7 @@ extension Value {
     static func member(_ obj: Value, name: String) -> Value {
         switch obj.repr {
         case .undefined, .null: return .undefined
-        case .object(let o): return o[name] ?? .undefined
+        case .object(let o): return o.value(of: name)
         case .native(let n): return n.attribute(name)
         case .array(let a):
             if let i = OrderedObject.arrayIndex(name) { return Int(i) < a.count ? a[Int(i)] : .undefined }

@@ -161,12 +161,28 @@ struct OrderedObject: Sendable {
     var count: Int { storage.keys.count }
     var entries: Zip2Sequence<[String], [Value]> { zip(storage.keys, storage.values) }
 
-    func position(of key: String) -> Int? {
-        if let index = storage.index { return index[key] }
-        let keys = storage.keys
+    func position(of key: String) -> Int? { OrderedObject.position(of: key, in: storage) }
+
+    /// The lookup itself, on the storage in place: the keys are read through a buffer pointer, so neither the
+    /// key array nor the index is copied (each copy is a retain and a release) for a lookup in a few keys.
+    @inline(__always) private static func position(of key: String, in s: Storage) -> Int? {
+        if s.index != nil { return s.index![key] }
         let n = key.utf8.count
-        for i in keys.indices where keys[i].utf8.count == n && keys[i] == key { return i }
-        return nil
+        return s.keys.withUnsafeBufferPointer { keys -> Int? in
+            var i = 0
+            while i < keys.count {
+                if keys[i].utf8.count == n && keys[i] == key { return i }
+                i += 1
+            }
+            return nil
+        }
+    }
+
+    /// The value of `key`, undefined when absent (member reads, the hot case of `subscript`).
+    @inline(__always) func value(of key: String) -> Value {
+        let s = storage
+        guard let i = OrderedObject.position(of: key, in: s) else { return .undefined }
+        return s.values.withUnsafeBufferPointer { $0[i] }
     }
 
     private mutating func unique() -> Storage {

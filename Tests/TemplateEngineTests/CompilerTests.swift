@@ -63,11 +63,12 @@ import Testing
         loadName xs
         pushFrame(isolate: false)
         forInit ["x"]
-        forNext(exit: 7)
+        forNext(exit: 8)
+        emitPath x local skip: 7
         loadLocal x
         emit
         jump(3)
-        forEnd(skipElse: 9)
+        forEnd(skipElse: 10)
         emitRaw(0)
         popFrame
         """)
@@ -88,10 +89,41 @@ import Testing
     /// Only the outermost read is lenient: the parent `a` must be defined.
     @Test func defaultFilterInputIsLenient() throws {
         #expect(try CompilerTests.compile("{{ a.b | default(1) }}") == """
+        path a.b skip: 3
         loadName a
         getAttr b lenient
         loadConst(0)
         filter 0 argc: 2 kwargs: []
+        emit
+        """)
+    }
+
+    /// `v.a.b` compiles to one `path` (or `emitPath` when printed) before the general instructions it skips;
+    /// a case change after a fused filter to `filterEmitCased` before the general filters.
+    @Test func attributePathsAndCasedFilters() throws {
+        #expect(try CompilerTests.compile("{{ a.b.c }}{{ a.b | upper }}{{ a['x'].y }}") == """
+        emitPath a.b.c skip: 5
+        loadName a
+        getAttr b
+        getAttr c
+        emit
+        path a.b skip: 8
+        loadName a
+        getAttr b
+        filterEmit upper 0 argc: 1
+        emitPath a.x.y skip: 14
+        loadName a
+        getAttr x
+        getAttr y
+        emit
+        """)
+        #expect(try CompilerTests.compile("{{ s | replace('-', '') | upper }}") == """
+        loadName s
+        loadConst(0)
+        loadConst(1)
+        filterEmitCased replace 0 argc: 3 upper skip: 7
+        filter 0 argc: 3 kwargs: []
+        filter 1 argc: 1 kwargs: []
         emit
         """)
     }

@@ -1,8 +1,9 @@
 import Testing
 @testable import TemplateEngine
 
-/// Behaviour kept by the render fast paths: the remembered context lookup, `loop` attribute dispatch and the
-/// in-place case change of fused `upper`/`lower`.
+/// Behaviour kept by the render fast paths: the remembered context lookup, `loop` attribute dispatch, the
+/// in-place case change of fused `upper`/`lower`, attribute paths read in one instruction, case changes fused
+/// after another filter, JSON quoting a word at a time, and the output buffer and value stack growing.
 @Suite struct FastPathTests {
     /// A context name read in a loop is remembered; every write to the context forgets it.
     @Test func contextLookupSeesWrites() throws {
@@ -22,5 +23,144 @@ import Testing
     @Test func fusedCaseChange() throws {
         #expect(try render("ab{{ s | upper }}|{{ s | lower }}|{{ u | upper }}|{{ s | replace('-', '') | upper }}",
                            #"{"s": "aZ-09_@[`{zA", "u": "ünï"}"#) == "abAZ-09_@[`{ZA|az-09_@[`{za|ÜNÏ|AZ09_@[`{ZA")
+    }
+
+    /// `v.a.b` read by one `path`/`emitPath` instruction gives what the general instructions give: missing
+    /// roots and members, null, arrays, strings, `loop`, locals that shadow context names, and strict mode
+    /// (where the general instructions run, with their messages).
+    @Test func attributePaths() throws {
+        let vars = #"{"o": {"a": {"b": "deep", "n": 3, "z": null}, "list": [1, "x"], "s": "héllo"}, "v": "ctx", "nul": null}"#
+        #expect(try render("{{ o.a.b }}|{{ o.a.n }}|{{ o.a.z }}|{{ o.a.missing }}|{{ o.missing.b }}|{{ nul.b }}|{{ none.b }}", vars)
+                == "deep|3|||||")
+        #expect(try render("{{ o.list.length }}|{{ o.list[1] }}|{{ o.s.length }}|{{ o.a }}|{{ o.list }}", vars)
+                == "2|x|5|[object Object]|1,x")
+        #expect(try render("{{ o.a.b | upper }}|{{ (o.a.b ~ '!') }}|{% if o.a.z %}y{% else %}n{% endif %}|{{ o.a.b.length + o.a.n }}", vars)
+                == "DEEP|deep!|n|7")
+        #expect(try render("{% for v in [o.a, {'b': 'loc'}] %}{{ v.b }}{{ loop.index }}{{ loop.last }};{% endfor %}{{ v }}", vars)
+                == "deep1false;loc2true;ctx")
+        #expect(try render("{% macro m(v) %}{{ v }}/{{ v.b }}/{{ o.a.b }}{% endmacro %}{{ m(o.a) }}|{{ m() }}", vars)
+                == "[object Object]/deep/deep|//deep")
+        #expect(try render("{% set o = {'a': {'b': 'set'} } %}{{ o.a.b }}{% for i in [1] %}{% set o = 2 %}{{ o.a }}{% endfor %}{{ o.a.b }}|"
+                           + "{% for x in [1] %}{% set w = {'k': 'in'} %}{{ w.k }}{% endfor %}{{ w.k }}", vars) == "set|in")
+        // under --strict the general instructions run: same output, and the errors and positions they give
+        #expect(try render("{{ o.a.b }}|{{ o.list.length }}|{{ o.a.z | default('d') }}", vars, strict: true) == "deep|2|")
+        #expect(renderError("{{ o.a.missing }}", vars, strict: true, name: "t.njk")
+                == "t.njk:1:8: error: 'o.a.missing' is undefined\n{{ o.a.missing }}\n       ^")
+        #expect(renderError("a\n{{ o.missing.b | upper }}", vars, strict: true, name: "t.njk")
+                == "t.njk:2:6: error: 'o.missing' is undefined\n{{ o.missing.b | upper }}\n     ^")
+        #expect(renderError("{{ nul.b }}", vars, strict: true, name: "t.njk")
+                == "t.njk:1:8: error: cannot read 'nul.b': 'nul' is null\n{{ nul.b }}\n       ^")
+    }
+
+    /// `{{ x | f(…) | upper }}` with `f` fused writes `f`'s text and changes its case in the output; outside
+    /// `f`'s fast path the general filters run, errors included (at their own filter).
+    @Test func caseChangeAfterFusedFilter() throws {
+        let vars = #"{"s": "ab-cd", "u": "é-ü", "n": 12, "arr": ["a", null, 3], "q": "Say \"Hi\""}"#
+        #expect(try render("{{ s | replace('-', '') | upper }}|{{ u | replace('-', '+') | upper }}|{{ s | replace('-', '_') | lower }}", vars)
+                == "ABCD|É+Ü|ab_cd")
+        #expect(try render("{{ q | dump | upper }}|{{ q | dump | lower }}|{{ arr | join('-') | upper }}|{{ s | upper | lower }}", vars)
+                == #""SAY \"HI\""|"say \"hi\""|A--3|ab-cd"#)
+        #expect(try render("{{ s | safe | replace('a', 'x') | upper }}|{{ missing | replace('a', 'b') | upper }}|{{ n | replace('1', 'x') | upper }}", vars)
+                == "XB-CD||X2")
+        #expect(try render("{{ s | replace('-', 5) | upper }}|{{ n | dump | upper }}|{{ arr | join | upper }}", vars) == "AB5CD|12|A3")
+        #expect(renderError("{{ n | join('/') | upper }}", vars, name: "t.njk")
+                == "t.njk:1:8: error: filter 'join' cannot be applied to a number (12)\n{{ n | join('/') | upper }}\n       ^")
+        let env = Environment()
+        env.addFilter("upper") { args, _ in Value("[" + (args.first?.string ?? "") + "]") }
+        #expect(try env.render(source: "{{ 'a-b' | replace('-', '') | upper }}", name: "t.njk", context: .undefined) == "[ab]")
+    }
+
+    /// `dump` quotes a string eight bytes at a time while no byte needs escaping: every escape at every offset
+    /// of short and long strings comes out as JSON.stringify writes it.
+    @Test func jsonQuotingAtEveryOffset() throws {
+        let specials: [String] = ["\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{01}", "\u{1F}", "é", "€", "\u{7F}", " "]
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 31] {
+            for special in specials {
+                for at in Set([0, length / 2, length]) {
+                    var text = String(repeating: "a", count: length)
+                    text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: at))
+                    let json = try render("{{ s | dump }}", "{\"s\": \(FastPathTests.referenceQuote(text))}")
+                    #expect(json == FastPathTests.referenceQuote(text), "\(length) \(at) \(special.unicodeScalars.first!.value)")
+                }
+            }
+        }
+        #expect(try render(#"{{ "a\"b\\c\u0000" | dump }}"#) == #""a\"b\\cu0000""#)
+        // non-strings are written as JSON straight into the output too, as the filter writes them
+        let vars = #"{"o": {"b": [1, null, "x\"y", {"c": true}], "u": null, "n": -2.5}, "arr": [], "f": 1e21}"#
+        let dumps = ["o", "o.b", "o.u", "o.n", "arr", "f", "missing", "o.missing", "'s' | safe", "o.b | first", "loop", "range(3)", "true", "{}"]
+        for d in dumps {
+            #expect(try render("{{ \(d) | dump }}", vars) == (try render("{% set r = \(d) | dump %}{{ r }}", vars)), "\(d)")
+        }
+        #expect(try render("{{ o | dump }}|{{ missing | dump }}|{{ 's' | safe | dump }}|{{ f | dump }}", vars)
+                == #"{"b":[1,null,"x\"y",{"c":true}],"u":null,"n":-2.5}||{"val":"s","length":1}|1e+21"#)
+    }
+
+    /// JSON.stringify's quoting, byte by byte, as the reference.
+    static func referenceQuote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                if u.value < 0x20 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// The output buffer grows past its first capacity (and hands out all of it); the value stack grows past
+    /// its first 64 slots (an array literal pushes every element first).
+    @Test func buffersGrow() throws {
+        let big = try render("{% for i in range(3000) %}{{ i }}-0123456789abcdef|{% endfor %}")
+        var expected = ""
+        for i in 0..<3000 { expected += "\(i)-0123456789abcdef|" }
+        #expect(big == expected)
+        #expect(big.hasPrefix("0-0123456789abcdef|1-0123456789abcdef|") && big.hasSuffix("|2999-0123456789abcdef|"))
+        let items = (0..<150).map(String.init).joined(separator: ", ")
+        #expect(try render("{{ [\(items)] | join('') | length }}|{{ [\(items)][149] }}") == "340|149")
+        // a macro's and a capture's output is cut from the buffer and returned as text
+        #expect(try render("{% macro m(x) %}<{{ x }}>{% endmacro %}{% set c %}{{ m(1) }}{{ m(2) }}{% endset %}{{ c | length }}{{ c }}{{ m(3) | upper }}")
+                == "6<1><2><3>")
+    }
+
+    /// `Loader.resolve` returns a path that is already normal as it is, and normalises every other one exactly as
+    /// before (Node's `path.resolve`).
+    @Test func pathResolution() {
+        let cases: [(String, String, String)] = [
+            ("/w", "t.njk", "/w/t.njk"), ("/w", "/abs/t.njk", "/abs/t.njk"), ("/", "t", "/t"), ("/w", "/", "/"),
+            ("/w", "a/./b", "/w/a/b"), ("/w", "a/../b", "/w/b"), ("/w", "../../../x", "/x"), ("/w", "a//b/", "/w/a/b"),
+            ("/w", ".", "/w"), ("/w", "..", "/"), ("/w/", "t", "/w/t"), ("/w", "...", "/w/..."), ("/w", ".a/..b", "/w/.a/..b"),
+            ("rel", "t", "/rel/t"), ("/w", "a/.", "/w/a"), ("/w", "a/..", "/w"),
+        ]
+        for (base, path, expected) in cases {
+            #expect(Loader.resolve(base, path) == expected, "\(base) + \(path)")
+        }
+        #expect(Loader.isNormal("/") && Loader.isNormal("/a/b.njk") && Loader.isNormal("/a/.b/...") )
+        #expect(!Loader.isNormal("") && !Loader.isNormal("a/b") && !Loader.isNormal("/a/") && !Loader.isNormal("//a")
+                && !Loader.isNormal("/a/./b") && !Loader.isNormal("/a/..") && !Loader.isNormal("/."))
+    }
+
+    /// A macro call's frame is reused by the next call only when nothing kept it: calls in loops, nested and
+    /// recursive calls, macros defined inside macros and call bodies see their own arguments (outputs as
+    /// nunjucks 3.2.4 gives them).
+    @Test func macroFramesAreReused() throws {
+        #expect(try render("{% macro inner(x) %}[{{ x }}]{% endmacro %}{% macro outer(a, b) %}{{ inner(a) }}{{ inner(b) }}"
+                           + "{% set m = a ~ b %}{{ m }}{% endmacro %}{{ outer(1, 2) }}{{ outer('x', 'y') }}"
+                           + "{% for i in [1, 2, 3] %}{{ inner(i) }}{% endfor %}{{ inner() }}") == "[1][2]12[x][y]xy[1][2][3][]")
+        #expect(try render("{% macro mk(v) %}{% macro get() %}<{{ v }}>{% endmacro %}{{ get() }}{% endmacro %}{{ mk(1) }}{{ mk(2) }}"
+                           + "{% macro w(t) %}{{ caller() }}:{{ t }}{% endmacro %}{% call w('T') %}in{{ o.a }}{% endcall %}{{ mk(3) }}",
+                           #"{"o": {"a": "A"}}"#) == "<><>inA:T<>")
+        #expect(try render("{% macro f(n) %}{% if n > 0 %}{{ n }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(5) }}|{{ f(2) }}") == "54321|21")
     }
 }

@@ -1,0 +1,109 @@
+/// The bytes a render writes: one growing block of memory shared by the whole render.
+///
+/// Output is appended tens of thousands of times per render, mostly a few bytes at a time. `[UInt8]`'s
+/// `append(contentsOf:)` checks uniqueness and capacity through generic code on every call (about 70
+/// instructions before the copy); here an append is a capacity compare and a copy. A class, so the VM passes
+/// one reference down instead of an `inout` array; macros, captures and `super()` take the tail they wrote
+/// and `cut` it off.
+final class OutputBuffer {
+    // The bytes live in an array that is handed to the caller at the end (`take()`), so the finished output
+    // (hundreds of kilobytes for a big stack) is not copied once more. `base` points into that array's
+    // buffer: the array is never touched through its own API meanwhile and nothing else references it, so
+    // the buffer neither moves nor is shared until `take()` or `grow` replaces it. Bytes past `count` are
+    // uninitialised (`UInt8` is trivial) and cut off before the array is handed out.
+    // Only the VM touches a buffer, one access at a time: the dynamic exclusivity checks are off.
+    @exclusivity(unchecked) private var storage: [UInt8]
+    @exclusivity(unchecked) private var base: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private var capacity: Int
+
+    init(capacity: Int = 4096) {
+        self.capacity = max(64, capacity)
+        (storage, base) = OutputBuffer.block(self.capacity)
+    }
+
+    /// A new array of `n` bytes (not initialised) and the address of its first byte.
+    private static func block(_ n: Int) -> ([UInt8], UnsafeMutablePointer<UInt8>) {
+        var a = [UInt8](unsafeUninitializedCapacity: n) { _, initialized in initialized = n }
+        let p = a.withUnsafeMutableBufferPointer { $0.baseAddress! }
+        return (a, p)
+    }
+
+    /// Makes room for `n` more bytes, at least doubling so appends stay amortised O(1).
+    @inline(__always) private func reserve(_ n: Int) {
+        if count + n > capacity { grow(count + n) }
+    }
+
+    private func grow(_ needed: Int) {
+        var c = capacity * 2
+        while c < needed { c *= 2 }
+        let (fresh, p) = OutputBuffer.block(c)
+        p.initialize(from: base, count: count)
+        storage = fresh
+        base = p
+        capacity = c
+    }
+
+    /// Hands out everything written as an array (no copy); the buffer is empty afterwards.
+    func take() -> [UInt8] {
+        var result = storage
+        (storage, base) = OutputBuffer.block(64)
+        capacity = 64
+        result.removeSubrange(count...)
+        count = 0
+        return result
+    }
+
+    /// Appends one byte.
+    @inline(__always) func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    /// Appends bytes; short runs (most template text and values) are copied inline, longer ones by `memcpy`.
+    @inline(__always) func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let n = bytes.count
+        guard n > 0, let src = bytes.baseAddress else { return }
+        reserve(n)
+        let dst = base + count
+        if n <= 16 {
+            var i = 0
+            while i < n { dst[i] = src[i]; i += 1 }
+        } else {
+            dst.initialize(from: src, count: n)
+        }
+        count += n
+    }
+
+    /// Appends a string's UTF-8 bytes, read in place.
+    @inline(__always) func append(_ s: String) {
+        VM.withBytes(s) { append($0) }
+    }
+
+    /// Appends what `body` writes at the given address, at most `maxCount` bytes; `body` returns how many it
+    /// wrote. For writers that would otherwise check the capacity per byte.
+    @inline(__always) func appendWriting(maxCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(maxCount)
+        count += body(base + count)
+    }
+
+    /// Drops everything from `mark` on.
+    @inline(__always) func cut(to mark: Int) {
+        if mark < count { count = max(0, mark) }
+    }
+
+    /// Reads `[from, count)` in place; the pointer is valid only inside `body` (appends may move the memory).
+    @inline(__always)
+    func withBytes<R>(from start: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(UnsafeMutableBufferPointer(start: base + start, count: count - start))
+    }
+
+    /// The byte at offset `i` (`0 <= i < count`).
+    @inline(__always) subscript(i: Int) -> UInt8 { base[i] }
+
+    /// The text written from `start` on.
+    func string(from start: Int) -> String {
+        withBytes(from: start) { String(decoding: UnsafeBufferPointer($0), as: UTF8.self) }
+    }
+}
