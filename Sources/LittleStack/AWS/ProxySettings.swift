@@ -9,8 +9,8 @@ import Foundation
 /// is ignored and CIDR ranges are not understood. Loopback hosts (`localhost`, `127.0.0.0/8`, `::1`) are always
 /// reached directly, so a local emulator never goes through a proxy.
 public struct ProxySettings: Sendable, Equatable {
-    /// One proxy server.
-    public struct Server: Sendable, Hashable {
+    /// One proxy server. Its description never shows the password.
+    public struct Server: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
         /// The proxy's host.
         public var host: String
         /// The proxy's port.
@@ -27,6 +27,14 @@ public struct ProxySettings: Sendable, Equatable {
             self.user = user
             self.password = password
         }
+
+        /// `http://user:<redacted>@host:port`, or `http://host:port`.
+        public var description: String {
+            "http://" + (user.map { "\($0):<redacted>@" } ?? "") + "\(host):\(port)"
+        }
+
+        /// The same as ``description``.
+        public var debugDescription: String { description }
     }
 
     /// The proxy for http endpoints.

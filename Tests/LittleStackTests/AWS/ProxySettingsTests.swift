@@ -12,6 +12,8 @@ import Testing
         ])
         #expect(settings.https == ProxySettings.Server(host: "proxy.corp", port: 3128, user: "alice", password: "s@cret"))
         #expect(settings.http == ProxySettings.Server(host: "plain.corp", port: 80))
+        #expect("\(settings.https!)" == "http://alice:<redacted>@proxy.corp:3128")
+        #expect(String(reflecting: settings).contains("s@cret") == false)
         #expect(settings.noProxy == ["internal.corp", "10.0.0.7", "::2", "*.ignored"])
         #expect(try ProxySettings(environment: [:]) == .direct)
     }
