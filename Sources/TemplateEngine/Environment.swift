@@ -149,7 +149,10 @@ public final class Environment: @unchecked Sendable {
     private func run(_ template: Template, loader: Loader, context: Value, originLog: OriginLog? = nil) throws -> [UInt8] {
         var variables: [String: Value] = [:]
         switch context.repr {
-        case .object(let o): for (k, v) in o.entries { variables[k] = v }
+        case .object(let o):
+            // Sized once: growing key by key rehashed the table several times per render.
+            variables.reserveCapacity(o.count)
+            for (k, v) in o.entries { variables[k] = v }
         case .undefined, .null: break
         default:
             throw TemplateError(path: template.source.path, line: 1, column: 1, message: "the context must be an object",

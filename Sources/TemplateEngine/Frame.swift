@@ -1,13 +1,15 @@
 /// A runtime variable scope with nunjucks' `Frame` semantics (parent chain, isolated writes, top-level flag).
+///
+/// Names are `NameTable` ids: comparing and storing them costs no reference counting.
 final class Frame: @unchecked Sendable {
     // Most frames hold one to three names (a loop variable and `loop`, a macro's arguments): the first two
-    // live inline, so creating a frame costs one allocation.
+    // live inline, so creating a frame costs one allocation. An id of -1 is an empty slot.
     // Frames are read on every variable access: the dynamic exclusivity checks are off (no access overlaps).
-    @exclusivity(unchecked) private var name0: String? = nil
+    @exclusivity(unchecked) private var name0 = -1
     @exclusivity(unchecked) private var value0: Value = .undefined
-    @exclusivity(unchecked) private var name1: String? = nil
+    @exclusivity(unchecked) private var name1 = -1
     @exclusivity(unchecked) private var value1: Value = .undefined
-    @exclusivity(unchecked) private var names: [String] = []
+    @exclusivity(unchecked) private var names: [Int] = []
     @exclusivity(unchecked) private var values: [Value] = []
     let parent: Frame?
     /// Where compile-time locals are looked up after this frame: the parent, except for a call block's body,
@@ -34,17 +36,15 @@ final class Frame: @unchecked Sendable {
     func push(isolate: Bool = false) -> Frame { Frame(parent: self, isolateWrites: isolate) }
 
     /// The own value of `name` (possibly undefined), nil when this frame does not hold it.
-    @inline(__always) func own(_ name: String) -> Value? {
-        if let n = name0 {
-            if Frame.same(n, name) { return value0 }
-            if let m = name1 {
-                if Frame.same(m, name) { return value1 }
-                var i = 0
-                let count = names.count
-                while i < count {
-                    if Frame.same(names[i], name) { return values[i] }
-                    i += 1
-                }
+    @inline(__always) func own(_ name: Int) -> Value? {
+        if name0 == name { return value0 }
+        if name1 == name { return value1 }
+        if name1 >= 0 {
+            var i = 0
+            let count = names.count
+            while i < count {
+                if names[i] == name { return values[i] }
+                i += 1
             }
         }
         return nil
@@ -53,24 +53,23 @@ final class Frame: @unchecked Sendable {
     /// `Value.member(own value of name, name: attribute)`, nil when this frame does not hold `name`. The own
     /// value is read in place (`Frame.member(of:)`): copying it out retained it, an atomic increment and
     /// decrement per attribute path.
-    @inline(__always) func ownMember(_ name: String, _ attribute: String) -> Value? {
-        if let n = name0 {
-            if Frame.same(n, name) { return Frame.member(of: &value0, attribute) }
-            if let m = name1 {
-                if Frame.same(m, name) { return Frame.member(of: &value1, attribute) }
-                var i = 0
-                let count = names.count
-                while i < count {
-                    if Frame.same(names[i], name) { return Value.member(values[i], name: attribute) }
-                    i += 1
-                }
+    @inline(__always) func ownMember(_ name: Int, _ attribute: String) -> Value? {
+        if name0 == name { return Frame.member(of: &value0, attribute) }
+        if name1 == name { return Frame.member(of: &value1, attribute) }
+        if name1 >= 0 {
+            var i = 0
+            let count = names.count
+            while i < count {
+                if names[i] == name { return Value.member(values[i], name: attribute) }
+                i += 1
             }
         }
         return nil
     }
 
-    /// A member of the value in a slot, read through its address.
-    @inline(__always) private static func member(of slot: inout Value, _ attribute: String) -> Value {
+    /// A member of the value in a slot, read through its address (switching on a stored property instead
+    /// copied the object out: an atomic increment and decrement).
+    @inline(__always) static func member(of slot: inout Value, _ attribute: String) -> Value {
         switch slot.repr {
         case .object(let o): return o.value(of: attribute)
         default: return Value.member(slot, name: attribute)
@@ -79,7 +78,7 @@ final class Frame: @unchecked Sendable {
 
     /// `lookupPresent(name)` followed by `Value.member(_, name: attribute)`, the variable read in place; nil when
     /// no frame holds `name`.
-    func lookupPresentMember(_ name: String, _ attribute: String) -> Value? {
+    func lookupPresentMember(_ name: Int, _ attribute: String) -> Value? {
         if let v = ownMember(name, attribute) { return v }
         var f = Frame.unretained(lexicalParent)
         while let u = f {
@@ -89,17 +88,11 @@ final class Frame: @unchecked Sendable {
         return nil
     }
 
-    /// Name equality with a length check first: most names a frame is asked about are not its own, and unequal
-    /// strings otherwise take the runtime's slow comparison path.
-    @inline(__always) static func same(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a == b
-    }
-
     /// Empties a frame made by `Frame()` for reuse: afterwards it is as new.
     func clear() {
-        name0 = nil
+        name0 = -1
         value0 = .undefined
-        name1 = nil
+        name1 = -1
         value1 = .undefined
         if !names.isEmpty {
             names.removeAll(keepingCapacity: true)
@@ -109,23 +102,23 @@ final class Frame: @unchecked Sendable {
     }
 
     /// Binds `name` in a frame known not to hold it yet (a macro's fresh frame), taking the value without a copy.
-    @inline(__always) func bindNew(_ name: String, _ value: consuming Value) {
-        if name0 == nil { name0 = name; value0 = value; return }
-        if name1 == nil { name1 = name; value1 = value; return }
+    @inline(__always) func bindNew(_ name: Int, _ value: consuming Value) {
+        if name0 < 0 { name0 = name; value0 = value; return }
+        if name1 < 0 { name1 = name; value1 = value; return }
         names.append(name)
         values.append(value)
     }
 
     /// Binds `name` in this frame, taking the value (callers pass a fresh copy: borrowing it made the store
     /// copy it once more, a retain and a release per loop iteration).
-    func setLocal(_ name: String, _ value: consuming Value) {
-        guard let n = name0 else { name0 = name; value0 = value; return }
-        if Frame.same(n, name) { value0 = value; return }
-        guard let m = name1 else { name1 = name; value1 = value; return }
-        if Frame.same(m, name) { value1 = value; return }
+    func setLocal(_ name: Int, _ value: consuming Value) {
+        if name0 == name { value0 = value; return }
+        if name0 < 0 { name0 = name; value0 = value; return }
+        if name1 == name { value1 = value; return }
+        if name1 < 0 { name1 = name; value1 = value; return }
         var i = 0
         while i < names.count {
-            if Frame.same(names[i], name) { values[i] = value; return }
+            if names[i] == name { values[i] = value; return }
             i += 1
         }
         names.append(name)
@@ -133,7 +126,7 @@ final class Frame: @unchecked Sendable {
     }
 
     /// `frame.set(name, value, resolveUp)`: with `resolveUp`, the frame already holding a defined value wins.
-    func set(_ name: String, _ value: Value, resolveUp: Bool) {
+    func set(_ name: Int, _ value: Value, resolveUp: Bool) {
         if resolveUp, let target = resolve(name, forWrite: true) {
             target.setLocal(name, value)
             return
@@ -141,14 +134,14 @@ final class Frame: @unchecked Sendable {
         setLocal(name, value)
     }
 
-    private func resolve(_ name: String, forWrite: Bool) -> Frame? {
+    private func resolve(_ name: Int, forWrite: Bool) -> Frame? {
         if let v = own(name), !v.isUndefined { return self }
         let p = (forWrite && isolateWrites) ? nil : parent
         return p?.resolve(name, forWrite: false)
     }
 
     /// nunjucks' `lookup`: the first defined value up the chain.
-    func lookup(_ name: String) -> Value? {
+    func lookup(_ name: Int) -> Value? {
         if let v = own(name), !v.isUndefined { return v }
         var f: Frame? = parent
         while let cur = f {
@@ -159,7 +152,7 @@ final class Frame: @unchecked Sendable {
     }
 
     /// A compile-time local: the nearest frame that holds the name at all.
-    func lookupPresent(_ name: String) -> Value? {
+    func lookupPresent(_ name: Int) -> Value? {
         if let v = own(name) { return v }
         // The walk holds no references: `self` is alive for the call and keeps each parent alive through
         // the immutable `lexicalParent` links, so retaining every frame passed (an atomic increment and
@@ -186,17 +179,17 @@ final class FrameCell {
     init(_ frame: Frame) { current = frame }
 
     /// `current.lookup(name)` without retaining `current` (the cell keeps it alive meanwhile).
-    @inline(__always) func lookup(_ name: String) -> Value? {
+    @inline(__always) func lookup(_ name: Int) -> Value? {
         Unmanaged.passUnretained(current)._withUnsafeGuaranteedRef { $0.lookup(name) }
     }
 
     /// `current.lookupPresentMember(name, attribute)` without retaining `current`.
-    @inline(__always) func lookupPresentMember(_ name: String, _ attribute: String) -> Value? {
+    @inline(__always) func lookupPresentMember(_ name: Int, _ attribute: String) -> Value? {
         Unmanaged.passUnretained(current)._withUnsafeGuaranteedRef { $0.lookupPresentMember(name, attribute) }
     }
 
     /// `current.lookupPresent(name)` without retaining `current` (the cell keeps it alive meanwhile).
-    @inline(__always) func lookupPresent(_ name: String) -> Value? {
+    @inline(__always) func lookupPresent(_ name: Int) -> Value? {
         Unmanaged.passUnretained(current)._withUnsafeGuaranteedRef { $0.lookupPresent(name) }
     }
 }

@@ -104,10 +104,24 @@ final class CodeBlock: @unchecked Sendable {
     let constants: [Value]
     /// Names and messages instructions refer to by index.
     let strings: [String]
+    /// `NameTable` ids of `strings` (parallel): what frames bind and look up.
+    let nameIds: [Int]
     /// Name lists (loop targets, keyword-argument names, object keys).
     let nameLists: [[String]]
+    /// `NameTable` ids of `nameLists` (parallel), for loop targets.
+    let nameListIds: [[Int]]
     /// The attribute names of `path` instructions, one after another.
     let pathNames: [String]
+    /// The same names in memory this object owns: the VM lends `pathNameSlots[i]` to member reads in place,
+    /// where an array element was copied out first (two runtime calls per attribute read).
+    let pathNameSlots: UnsafeMutableBufferPointer<String>
+    /// `strings`, `nameIds`, `constants` and `rawRanges` again in memory this object owns, for the VM's hot
+    /// instructions: reading an element of a `let` array property retained and released the array's buffer
+    /// (an atomic increment and decrement) around each read.
+    let stringSlots: UnsafeMutableBufferPointer<String>
+    let nameIdSlots: UnsafeMutableBufferPointer<Int>
+    let constantSlots: UnsafeMutableBufferPointer<Value>
+    let rangeSlots: UnsafeMutableBufferPointer<(offset: Int, count: Int)>
     /// Raw template text, pre-encoded, for tests and listings.
     let rawText: [[UInt8]]
     /// The same text in one block this object owns, and each piece's (offset, count): `emitRaw` appends from
@@ -127,8 +141,12 @@ final class CodeBlock: @unchecked Sendable {
         spans = b.spans
         constants = b.constants
         strings = b.strings
+        nameIds = NameTable.shared.ids(b.strings)
         nameLists = b.nameLists
+        nameListIds = b.nameLists.map { NameTable.shared.ids($0) }
         pathNames = b.pathNames
+        pathNameSlots = UnsafeMutableBufferPointer<String>.allocate(capacity: max(1, b.pathNames.count))
+        _ = pathNameSlots.initialize(from: b.pathNames)
         rawText = b.rawText
         let total = b.rawText.reduce(0) { $0 + $1.count }
         let block = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, total))
@@ -141,6 +159,10 @@ final class CodeBlock: @unchecked Sendable {
         }
         rawBytes = block
         rawRanges = ranges
+        stringSlots = CodeBlock.slots(strings)
+        nameIdSlots = CodeBlock.slots(nameIds)
+        constantSlots = CodeBlock.slots(constants)
+        rangeSlots = CodeBlock.slots(ranges)
         filters = b.filters
         tests = b.tests
         macros = b.macros
@@ -148,7 +170,24 @@ final class CodeBlock: @unchecked Sendable {
         inBlock = b.inBlock
     }
 
-    deinit { rawBytes.deallocate() }
+    /// A copy of `items` in new memory (room for one at least, so the address is never nil).
+    private static func slots<T>(_ items: [T]) -> UnsafeMutableBufferPointer<T> {
+        let p = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, items.count))
+        _ = p.initialize(from: items)
+        return p
+    }
+
+    deinit {
+        rawBytes.deallocate()
+        pathNameSlots.baseAddress!.deinitialize(count: pathNames.count)
+        pathNameSlots.deallocate()
+        stringSlots.baseAddress!.deinitialize(count: strings.count)
+        stringSlots.deallocate()
+        nameIdSlots.deallocate()
+        constantSlots.baseAddress!.deinitialize(count: constants.count)
+        constantSlots.deallocate()
+        rangeSlots.deallocate()
+    }
 }
 
 /// The compiler's working copy of a `CodeBlock`.
@@ -214,8 +253,19 @@ extension CodeBlock {
 struct MacroCode: Sendable {
     let name: String
     let argNames: [String]
+    /// `NameTable` ids of `argNames`.
+    let argIds: [Int]
     let kwargNames: [String]
     let code: CodeBlock
     /// Call-block bodies keep the defining frame (`frame.push(true)`); macros start a fresh one.
     let keepFrame: Bool
+
+    init(name: String, argNames: [String], kwargNames: [String], code: CodeBlock, keepFrame: Bool) {
+        self.name = name
+        self.argNames = argNames
+        argIds = NameTable.shared.ids(argNames)
+        self.kwargNames = kwargNames
+        self.code = code
+        self.keepFrame = keepFrame
+    }
 }

@@ -44,8 +44,10 @@ final class LoopState {
     }
 
     let names: [String]
-    /// The first name (the only one of a `for x in list` loop), read once per iteration.
-    let firstName: String
+    /// `NameTable` ids of `names`.
+    let ids: [Int]
+    /// The first name's id (the only one of a `for x in list` loop), read once per iteration.
+    let firstId: Int
     let items: Items
     /// The items of a one-name loop over a list, outside `items` so that binding one reads the element in
     /// place (matching `items` copied the array out of the enum: a retain and a release per iteration).
@@ -55,9 +57,10 @@ final class LoopState {
     /// The number of iterations.
     let count: Int
 
-    init(names: [String], iterable: Value) {
+    init(names: [String], ids: [Int], iterable: Value) {
         self.names = names
-        firstName = names.first ?? ""
+        self.ids = ids
+        firstId = ids.first ?? -1
         guard iterable.isTruthy else {
             items = .none
             values = []

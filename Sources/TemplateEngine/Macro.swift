@@ -69,11 +69,24 @@ final class RenderContext: @unchecked Sendable {
 
     /// Globals win only when the context does not define the name.
     func lookup(_ name: String) -> Value {
-        if let last = lastName, Frame.same(last, name) { return lastValue }
+        if let last = lastName, RenderContext.same(last, name) { return lastValue }
         let v = variables[name] ?? globals[name] ?? .undefined
         lastName = name
         lastValue = v
         return v
+    }
+
+    /// `Value.member(lookup(name), name: attribute)`, the remembered value read in place: `cf.m(…)` on an
+    /// imported namespace otherwise copied the namespace object out (an atomic increment and decrement) to
+    /// read one member, once per loop iteration.
+    func lookupMember(_ name: String, _ attribute: String) -> Value {
+        if lastName == nil || !RenderContext.same(lastName!, name) { _ = lookup(name) }
+        return Frame.member(of: &lastValue, attribute)
+    }
+
+    /// Name equality with a length check first: unequal strings otherwise take the runtime's slow comparison.
+    @inline(__always) static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
     }
 
     func addBlocks(of template: Template) {

@@ -68,8 +68,20 @@ final class OutputBuffer {
         reserve(n)
         let dst = base + count
         if n <= 16 {
-            var i = 0
-            while i < n { dst[i] = src[i]; i += 1 }
+            // Two overlapping word copies cover 4 to 16 bytes with no loop (the first and last 8, or 4, bytes).
+            let from = UnsafeRawPointer(src), to = UnsafeMutableRawPointer(dst)
+            if n >= 8 {
+                let a = from.loadUnaligned(as: UInt64.self), b = from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+                to.storeBytes(of: a, as: UInt64.self)
+                to.storeBytes(of: b, toByteOffset: n - 8, as: UInt64.self)
+            } else if n >= 4 {
+                let a = from.loadUnaligned(as: UInt32.self), b = from.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+                to.storeBytes(of: a, as: UInt32.self)
+                to.storeBytes(of: b, toByteOffset: n - 4, as: UInt32.self)
+            } else {
+                var i = 0
+                while i < n { dst[i] = src[i]; i += 1 }
+            }
         } else {
             dst.initialize(from: src, count: n)
         }

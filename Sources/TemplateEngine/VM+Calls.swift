@@ -42,27 +42,26 @@ extension VM {
         }
         // nunjucks: a macro sets its function's frame variable to a fresh frame (a call body pushes onto the
         // current one) and puts the caller's frame back when it returns.
-        let frame = m.code.keepFrame ? Frame(parent: m.cell.current, isolateWrites: true, lexicalParent: m.definitionFrame) : Frame()
-        if let caller = kw.first(where: { $0.0 == "caller" }) { frame.setLocal("caller", caller.1) }
-        for (i, name) in argNames.enumerated() { frame.setLocal(name, positional[i]) }
+        var frame = m.code.keepFrame ? Frame(parent: m.cell.current, isolateWrites: true, lexicalParent: m.definitionFrame) : Frame()
+        if let caller = kw.first(where: { $0.0 == "caller" }) { frame.setLocal(NameTable.caller, caller.1) }
+        for (i, id) in m.code.argIds.enumerated() { frame.setLocal(id, positional[i]) }
         let mark = out.count
-        try runMacro(m, frame: frame, kwargs: kw, stack, out)
+        try runMacro(m, frame: &frame, kwargs: kw, stack, out)
         if keepOutput { return .undefined }
         let text = out.string(from: mark)
         cut(out, to: mark)
         return .safe(text)
     }
 
-    /// Runs a macro body in `frame`, which becomes its function's current frame until it returns.
-    func runMacro(_ m: MacroClosure, frame: Frame, kwargs: [(String, Value)], _ stack: ValueStack, _ out: OutputBuffer) throws {
-        let cell = m.cell
-        // Swapped in and out rather than assigned: no reference count changes.
-        var other = frame
-        swap(&cell.current, &other)
-        var act = Activation(code: m.code.code, template: m.template, cell: cell, context: m.context)
-        act.kwargs = kwargs
+    /// Runs a macro body in `frame`, which becomes its function's current frame until it returns (`frame`
+    /// holds the caller's frame meanwhile, and its own again afterwards).
+    func runMacro(_ m: MacroClosure, frame: inout Frame, kwargs: [(String, Value)], _ stack: ValueStack, _ out: OutputBuffer) throws {
+        // Swapped in and out rather than assigned or copied: no reference count changes.
+        swap(&m.cell.current, &frame)
+        var act = Activation(code: m.code.code, template: m.template, cell: m.cell, context: m.context)
+        if !kwargs.isEmpty { act.more().kwargs = kwargs }
         try run(&act, stack, out)
-        swap(&cell.current, &other)
+        swap(&m.cell.current, &frame)
     }
 
     func renderBlock(_ name: String, frame: Frame, context: RenderContext, _ stack: ValueStack, _ out: OutputBuffer) throws {
@@ -75,7 +74,7 @@ extension VM {
     func runBlock(_ code: CodeBlock, _ template: Template, frame: Frame, context: RenderContext, _ stack: ValueStack, _ out: OutputBuffer) throws {
         let cell = FrameCell(frame.push(isolate: true))
         var act = Activation(code: code, template: template, cell: cell, context: context)
-        act.blockCode = code
+        act.more().blockCode = code
         try withExtendedLifetime(cell) { try run(&act, stack, out) }
     }
 

@@ -133,13 +133,31 @@ extension VM {
     /// in place; text with other characters is replaced by its Unicode case change.
     static func changeCase(_ out: OutputBuffer, from start: Int, upper: Bool) {
         let ascii = out.withBytes(from: start) { b -> Bool in
-            for c in b where c >= 0x80 { return false }
+            guard let p = b.baseAddress else { return true }
+            let n = b.count
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            // The letters to change: `first...last`, shifted by 0x20 (XOR flips the case bit of those only).
+            let (first, last): (UInt8, UInt8) = upper ? (0x61, 0x7A) : (0x41, 0x5A)
+            // Eight bytes at a time: with every byte ASCII, adding `0x80 - first` to each sets its high bit
+            // exactly when it is >= first, adding `0x80 - last - 1` when it is > last; the difference marks the
+            // letters. The per-byte addends are written out as constants: deriving them from `first`/`last` at run
+            // time gave wrong case changes in an -O build only, a cause not pinned down; `fusedCaseChangeWordAtATime`
+            // checks every printable byte at every offset in both directions.
+            let toFirst: UInt64 = upper ? 0x1F1F_1F1F_1F1F_1F1F : 0x3F3F_3F3F_3F3F_3F3F
+            let pastLast: UInt64 = upper ? 0x0505_0505_0505_0505 : 0x2525_2525_2525_2525
             var i = 0
-            if upper {
-                while i < b.count { let c = b[i]; if c >= 0x61 && c <= 0x7A { b[i] = c - 32 }; i += 1 }
-            } else {
-                while i < b.count { let c = b[i]; if c >= 0x41 && c <= 0x5A { b[i] = c + 32 }; i += 1 }
+            while i + 8 <= n {
+                let raw = UnsafeMutableRawPointer(p + i)
+                let w = raw.loadUnaligned(as: UInt64.self)
+                if w & highs != 0 { return false }
+                let atLeast = (w &+ toFirst) & highs
+                let above = (w &+ pastLast) & highs
+                raw.storeBytes(of: w ^ ((atLeast & ~above) >> 2), as: UInt64.self)
+                i += 8
             }
+            var k = i
+            while k < n { if p[k] >= 0x80 { return false }; k += 1 }
+            while i < n { let c = p[i]; if c >= first && c <= last { p[i] = c ^ 0x20 }; i += 1 }
             return true
         }
         if ascii { return }
@@ -157,35 +175,60 @@ extension VM {
         }
     }
 
+    /// Writes `h` with every non-overlapping occurrence of the non-empty `n` (left to right, as nunjucks'
+    /// `indexOf` loop finds them) replaced by `r`. The result is written straight into reserved output room:
+    /// per-piece appends cost more than the scan for the short values templates replace in.
     @inline(__always)
     private static func replaceBytes(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, _ r: UnsafeBufferPointer<UInt8>,
                                      to out: OutputBuffer) {
-        let nc = n.count, hc = h.count
-        let first = n[0]
-        var i = 0, copied = 0
-        if nc == 1 {
-            // A one-byte needle (the usual `replace("-", "")`): a plain scan.
-            while i < hc {
-                if h[i] == first {
-                    if copied < i { out.append(UnsafeBufferPointer(rebasing: h[copied..<i])) }
-                    out.append(r)
-                    copied = i + 1
+        let nc = n.count, hc = h.count, rc = r.count
+        guard hc > 0, let hp = h.baseAddress, let np = n.baseAddress else { return }
+        let first = np[0]
+        // The room to reserve: a replacement no longer than the needle never grows the text; a longer one is
+        // counted first (a bound from the text's length alone could ask for gigabytes).
+        var maxCount = hc
+        if rc > nc {
+            var i = 0, hits = 0
+            while i + nc <= hc {
+                if hp[i] == first {
+                    var k = 1
+                    while k < nc && hp[i + k] == np[k] { k += 1 }
+                    if k == nc { hits += 1; i += nc; continue }
                 }
                 i += 1
             }
-            if copied < hc { out.append(UnsafeBufferPointer(rebasing: h[copied...])) }
-            return
+            maxCount = hc + hits * (rc - nc)
         }
-        while i + nc <= hc {
-            guard h[i] == first else { i += 1; continue }
-            var k = 1
-            while k < nc && h[i + k] == n[k] { k += 1 }
-            guard k == nc else { i += 1; continue }
-            if copied < i { out.append(UnsafeBufferPointer(rebasing: h[copied..<i])) }
-            out.append(r)
-            i += nc
-            copied = i
+        out.appendWriting(maxCount: maxCount) { dst in
+            var i = 0, o = 0
+            if nc == 1 && rc <= 1 {
+                // The usual `replace("-", "")` or `replace('"', "'")`: one byte dropped or swapped.
+                if rc == 0 {
+                    while i < hc { let c = hp[i]; dst[o] = c; o &+= c == first ? 0 : 1; i &+= 1 }
+                } else {
+                    let r0 = r[0]
+                    while i < hc { let c = hp[i]; dst[o] = c == first ? r0 : c; o &+= 1; i &+= 1 }
+                }
+                return o
+            }
+            while i + nc <= hc {
+                if hp[i] == first {
+                    var k = 1
+                    while k < nc && hp[i + k] == np[k] { k += 1 }
+                    if k == nc {
+                        var m = 0
+                        while m < rc { dst[o + m] = r[m]; m += 1 }
+                        o += rc
+                        i += nc
+                        continue
+                    }
+                }
+                dst[o] = hp[i]
+                o += 1
+                i += 1
+            }
+            while i < hc { dst[o] = hp[i]; o += 1; i += 1 }
+            return o
         }
-        if copied < hc { out.append(UnsafeBufferPointer(rebasing: h[copied...])) }
     }
 }

@@ -38,31 +38,68 @@ final class VM {
     /// `code`, `template` and `context` are not retained: every activation lives inside one call of `run` whose
     /// caller holds them (a template and context passed in, a macro closure's constants), and a macro call
     /// makes one activation, so retaining and releasing them cost more than the call's other bookkeeping.
-    /// (The cell, read by most instructions, stays a strong reference: reading an unowned one costs more.)
+    /// The cell is held unretained too (`Unmanaged`, read through `_withUnsafeGuaranteedRef`, which unlike an
+    /// `unowned(unsafe)` reference needs no retain at each use): a macro's closure, on the stack for the call,
+    /// holds it, and a root or block run keeps its own alive around `run`. Retaining it cost two atomic
+    /// operations per macro call.
     struct Activation {
         unowned(unsafe) let code: CodeBlock
         unowned(unsafe) let template: Template
         /// The frame variable this code shares with the function it was written in.
-        let cell: FrameCell
+        let cellRef: Unmanaged<FrameCell>
+        /// The cell, strongly referenced (for a macro closure that keeps it).
+        var cell: FrameCell { cellRef.takeUnretainedValue() }
         var frame: Frame {
-            get { cell.current }
-            nonmutating set { cell.current = newValue }
+            get { cellRef._withUnsafeGuaranteedRef { $0.current } }
+            nonmutating set { cellRef._withUnsafeGuaranteedRef { $0.current = newValue } }
+        }
+
+        /// `cell.lookup(name)`.
+        @inline(__always) func lookup(_ name: Int) -> Value? { cellRef._withUnsafeGuaranteedRef { $0.lookup(name) } }
+        /// `cell.lookupPresent(name)`.
+        @inline(__always) func lookupPresent(_ name: Int) -> Value? { cellRef._withUnsafeGuaranteedRef { $0.lookupPresent(name) } }
+        /// `cell.lookupPresentMember(name, attribute)`.
+        @inline(__always) func lookupPresentMember(_ name: Int, _ attribute: String) -> Value? {
+            cellRef._withUnsafeGuaranteedRef { $0.lookupPresentMember(name, attribute) }
+        }
+        /// Runs `body` on the current frame, unretained.
+        @inline(__always) func withFrame<R>(_ body: (Frame) throws -> R) rethrows -> R {
+            try cellRef._withUnsafeGuaranteedRef { try Unmanaged.passUnretained($0.current)._withUnsafeGuaranteedRef(body) }
         }
         unowned(unsafe) let context: RenderContext
-        /// Output offsets where `captureStart` began collecting.
-        var captures: [Int] = []
+        /// The context again, for the hot reads: calling a method through the `unowned(unsafe)` reference
+        /// retained and released it around the call (two atomic operations per variable read).
+        let contextRef: Unmanaged<RenderContext>
+        /// `context.lookup(name)`, the context unretained.
+        @inline(__always) func contextLookup(_ name: String) -> Value {
+            contextRef._withUnsafeGuaranteedRef { $0.lookup(name) }
+        }
+        /// `context.lookupMember(name, attribute)`, the context unretained.
+        @inline(__always) func contextMember(_ name: String, _ attribute: String) -> Value {
+            contextRef._withUnsafeGuaranteedRef { $0.lookupMember(name, attribute) }
+        }
         var loops: [LoopState] = []
-        var kwargs: [(String, Value)] = []
-        /// Set by `extends` in root code.
-        var parent: Template? = nil
-        /// The block being rendered, for `super()`.
-        var blockCode: CodeBlock? = nil
+        /// Captures, keyword arguments, `extends`' parent and `super()`'s block: nil until one is used.
+        var extras: ActivationExtras? = nil
+
+        /// The extras, made on first use.
+        mutating func more() -> ActivationExtras {
+            if let e = extras { return e }
+            let e = ActivationExtras()
+            extras = e
+            return e
+        }
+
+        var kwargs: [(String, Value)] { extras?.kwargs ?? [] }
+        var parent: Template? { extras?.parent }
+        var blockCode: CodeBlock? { extras?.blockCode }
 
         init(code: CodeBlock, template: Template, cell: FrameCell, context: RenderContext) {
             self.code = code
             self.template = template
-            self.cell = cell
+            self.cellRef = Unmanaged.passUnretained(cell)
             self.context = context
+            self.contextRef = Unmanaged.passUnretained(context)
         }
     }
 
@@ -118,7 +155,7 @@ final class VM {
             switch instructions[pc] {
             case .emitRaw(let i):
                 let start = out.count
-                let r = code.rawRanges[i]
+                let r = code.rangeSlots[i]
                 out.append(UnsafeBufferPointer(rebasing: code.rawBytes[r.offset..<(r.offset + r.count)]))
                 if let log = originLog {
                     log.note(out, from: start, path: act.template.source.path, line: code.spans[pc].line, followNewlines: true)
@@ -131,16 +168,14 @@ final class VM {
                     log.note(out, from: start, path: act.template.source.path, line: code.spans[pc].line, followNewlines: false)
                 }
             case .loadConst(let i):
-                stack.append(code.constants[i])
+                stack.append(code.constantSlots[i])
             case .loadName(let k, let lenient):
-                let name = code.strings[k]
-                let v = act.cell.lookup(name) ?? act.context.lookup(name)
-                if strict && !lenient && v.isUndefined { throw TemplateError.Kind.undefinedValue(name) }
+                let v = act.lookup(code.nameIdSlots[k]) ?? act.contextLookup(code.stringSlots[k])
+                if strict && !lenient && v.isUndefined { throw TemplateError.Kind.undefinedValue(code.stringSlots[k]) }
                 stack.append(v)
             case .loadLocal(let k, let lenient):
-                let name = code.strings[k]
-                let v = act.cell.lookupPresent(name) ?? act.context.lookup(name)
-                if strict && !lenient && v.isUndefined { throw TemplateError.Kind.undefinedValue(name) }
+                let v = act.lookupPresent(code.nameIdSlots[k]) ?? act.contextLookup(code.stringSlots[k])
+                if strict && !lenient && v.isUndefined { throw TemplateError.Kind.undefinedValue(code.stringSlots[k]) }
                 stack.append(v)
             case .path(let root, let attrs, let local, let skip):
                 if strict { break }
@@ -158,7 +193,7 @@ final class VM {
                 continue
             case .getAttr(let k, let paths, let lenient):
                 let obj = stack.removeLast()
-                let v = Value.member(obj, name: code.strings[k])
+                let v = Value.member(obj, name: code.stringSlots[k])
                 if strict && v.isUndefined { try strictMiss(obj, paths: code.nameLists[paths], lenient: lenient) }
                 stack.append(v)
             case .getItem(let paths, let lenient):
@@ -190,15 +225,16 @@ final class VM {
                     var frame = framePool.popLast() ?? Frame()
                     try macro._withUnsafeGuaranteedRef { m in
                         var i = argc - 1
-                        while i >= 0 { frame.bindNew(m.code.argNames[i], stack.removeLast()); i -= 1 }
-                        try runMacro(m, frame: frame, kwargs: [], stack, out)
+                        while i >= 0 { frame.bindNew(m.code.argIds[i], stack.removeLast()); i -= 1 }
+                        try runMacro(m, frame: &frame, kwargs: [], stack, out)
                     }
                     stack.removeLast()
                     // Nothing made during the call kept the frame (a macro or call body defined in it, a
                     // loop frame): it serves the next call instead of being freed and allocated again.
+                    // Moved into the pool (`consume`): appending a copy retained it and then released the variable.
                     if isKnownUniquelyReferenced(&frame) && framePool.count < VM.framePoolLimit {
                         frame.clear()
-                        framePool.append(frame)
+                        framePool.append(consume frame)
                     }
                     break
                 }
@@ -274,13 +310,13 @@ final class VM {
             case .setVar(let k):
                 let name = code.strings[k]
                 let v = stack.removeLast()
-                act.frame.set(name, v, resolveUp: true)
+                act.frame.set(code.nameIdSlots[k], v, resolveUp: true)
                 if act.frame.topLevel {
                     act.context.variables[name] = v
                     if !name.hasPrefix("_") && !act.context.exported.contains(name) { act.context.exported.append(name) }
                 }
             case .setFrameVar(let k):
-                act.frame.setLocal(code.strings[k], stack.removeLast())
+                act.frame.setLocal(code.nameIdSlots[k], stack.removeLast())
             case .setContextVar(let k, let export):
                 let name = code.strings[k]
                 act.context.variables[name] = stack.removeLast()
@@ -290,16 +326,15 @@ final class VM {
             case .popFrame:
                 act.frame = act.frame.parent!
             case .forInit(let k):
-                let names = code.nameLists[k]
                 let iterable = stack.removeLast()
-                act.loops.append(LoopState(names: names, iterable: iterable))
+                act.loops.append(LoopState(names: code.nameLists[k], ids: code.nameListIds[k], iterable: iterable))
             case .forNext(let exit):
                 // The loop state and the frame are used unretained: `act.loops` and the cell hold them.
                 let loop = act.loops.withUnsafeBufferPointer { Unmanaged.passUnretained($0[$0.count - 1]) }
                 let done = try loop._withUnsafeGuaranteedRef { state -> Bool in
                     state.position += 1
                     if state.position >= state.count { return true }
-                    try Unmanaged.passUnretained(act.cell.current)._withUnsafeGuaranteedRef { try bind(state, at: state.position, in: $0) }
+                    try act.withFrame { try bind(state, at: state.position, in: $0) }
                     return false
                 }
                 if done { pc = exit; continue }
@@ -307,9 +342,9 @@ final class VM {
                 let state = act.loops.removeLast()
                 if state.count > 0 { pc = target; continue }
             case .captureStart:
-                act.captures.append(out.count)
+                act.more().captures.append(out.count)
             case .captureEnd:
-                let mark = act.captures.removeLast()
+                let mark = act.more().captures.removeLast()
                 let text = out.string(from: mark)
                 cut(out, to: mark)
                 stack.append(Value(text))
@@ -320,7 +355,7 @@ final class VM {
             case .bindKwarg(let k, let skip):
                 let name = code.strings[k]
                 if let v = act.kwargs.first(where: { $0.0 == name })?.1 {
-                    act.frame.setLocal(name, v)
+                    act.frame.setLocal(code.nameIds[k], v)
                     pc = skip
                     continue
                 }
@@ -334,7 +369,7 @@ final class VM {
             case .extends:
                 let name = stack.removeLast()
                 guard let parent = try loadTemplate(name, from: act.template, ignoreMissing: false) else { break }
-                act.parent = parent
+                act.more().parent = parent
                 act.context.addBlocks(of: parent)
             case .include(let ignoreMissing):
                 let name = stack.removeLast()
@@ -367,22 +402,29 @@ final class VM {
     /// give outside `--strict`.
     @inline(__always)
     private func pathValue(_ act: inout Activation, _ code: CodeBlock, _ root: Int, _ attrs: Int, _ local: Bool) -> Value {
-        let name = code.strings[root]
+        let id = code.nameIdSlots[root]
         var i = attrs >> 8
         let end = i + (attrs & 0xFF)
         var v: Value
-        if local && attrs >= 0, let first = act.cell.lookupPresentMember(name, code.pathNames[i]) {
-            // A local's first attribute is read without copying the local out of its frame.
-            v = first
-            i += 1
+        if local && attrs >= 0 {
+            if let first = act.lookupPresentMember(id, code.pathNameSlots[i]) {
+                // A local's first attribute is read without copying the local out of its frame.
+                v = first
+                i += 1
+            } else {
+                // No frame holds the name (`lookupPresentMember` walked them all): a top-level macro or import
+                // lives in the context, read without walking the frames a second time.
+                v = act.contextMember(code.stringSlots[root], code.pathNameSlots[i])
+                i += 1
+            }
         } else {
-            v = local ? (act.cell.lookupPresent(name) ?? act.context.lookup(name)) : (act.cell.lookup(name) ?? act.context.lookup(name))
+            v = (local ? act.lookupPresent(id) : act.lookup(id)) ?? act.contextLookup(code.stringSlots[root])
         }
         if attrs >= 0 {
             // The names sit in one flat list (`CodeBlock.pathNames`): reading an element of a list of lists
             // copied the inner list (a retain and a release per path).
             while i < end {
-                v = Value.member(v, name: code.pathNames[i])
+                v = Value.member(v, name: code.pathNameSlots[i])
                 i += 1
             }
         }
@@ -443,21 +485,21 @@ final class VM {
     private func bind(_ state: LoopState, at i: Int, in frame: Frame) throws {
         state.loop.index0 = i
         // nunjucks sets `loop` in the first iteration, so an else branch does not see it.
-        if i == 0 { frame.setLocal("loop", Value(repr: .native(state.loop))) }
+        if i == 0 { frame.setLocal(NameTable.loop, Value(repr: .native(state.loop))) }
         if i < state.values.count {
-            frame.setLocal(state.firstName, state.values[i])
+            frame.setLocal(state.firstId, state.values[i])
             return
         }
         switch state.items {
         case .values(let items):
-            frame.setLocal(state.names[0], items[i])
+            frame.setLocal(state.ids[0], items[i])
         case .tuples(let items):
             let item = items[i]
             if item.isNullish { throw TemplateError.Kind.runtime("cannot unpack \(item.jsString) into '\(state.names.joined(separator: ", "))'") }
-            for (u, name) in state.names.enumerated() { frame.setLocal(name, Value.member(item, key: Value(Double(u)))) }
+            for (u, id) in state.ids.enumerated() { frame.setLocal(id, Value.member(item, key: Value(Double(u)))) }
         case .pairs(let keys, let values):
-            frame.setLocal(state.names[0], Value(keys[i]))
-            frame.setLocal(state.names[1], values[i])
+            frame.setLocal(state.ids[0], Value(keys[i]))
+            frame.setLocal(state.ids[1], values[i])
         case .none:
             break
         }

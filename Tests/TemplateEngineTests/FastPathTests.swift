@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import TemplateEngine
 
 /// Behaviour kept by the render fast paths: the remembered context lookup, `loop` attribute dispatch, the
@@ -68,6 +69,78 @@ import Testing
         let env = Environment()
         env.addFilter("upper") { args, _ in Value("[" + (args.first?.string ?? "") + "]") }
         #expect(try env.render(source: "{{ 'a-b' | replace('-', '') | upper }}", name: "t.njk", context: .undefined) == "[ab]")
+    }
+
+    /// Fused `replace` writes into reserved room: overlapping and partial matches, growing, shrinking and
+    /// dropping replacements, an empty text, multi-byte needles, and a case change after it (outputs checked
+    /// against nunjucks 3.2.4).
+    @Test func fusedReplaceShapes() throws {
+        let vars = #"{"a": "aaa", "b": "abcabc", "e": "", "d": "-a-", "u": "ééé", "x": "xyz", "ab": "abab", "aab": "aab"}"#
+        let t = "{{ a | replace('aa', 'b') }}|{{ b | replace('bc', 'XYZW') }}|{{ e | replace('a', 'b') }}|{{ d | replace('-', '<>') }}|"
+            + "{{ u | replace('é', 'e') }}|{{ x | replace('q', 'long') }}|{{ ab | replace('ab', '') }}|{{ aab | replace('ab', 'X') }}|"
+            + "{{ u | replace('é', 'ÉÉ') | upper }}|{{ d | replace('-', '') }}|{{ d | replace('-', '+') }}|{{ d | safe | replace('a', '\"') }}"
+        #expect(try render(t, vars) == #"ba|aXYZWaXYZW||<>a<>|eee|xyz||aX|ÉÉÉÉÉÉ|a|+a+|-"-"#)
+        #expect(try render(t, vars, strict: true) == #"ba|aXYZWaXYZW||<>a<>|eee|xyz||aX|ÉÉÉÉÉÉ|a|+a+|-"-"#)
+    }
+
+    /// Frames bind names as `NameTable` ids: macros with more arguments than the two inline slots, keyword
+    /// defaults, captures and `caller` inside a macro, tuple and pair loops, `set` writing through loop frames,
+    /// and `loop` bound per loop (output checked against nunjucks 3.2.4).
+    @Test func frameNamesAsIds() throws {
+        let t = "{% macro m(a, b, c, d='D', e='E') %}{% set x %}[{{ a }}{{ b }}{{ c }}{{ d }}{{ e }}]{% endset %}"
+            + "{% for p, q, r in [[1, 2, 3], [4, 5, 6]] %}{% set a = p ~ a %}{{ a }}{{ q }}{{ r }}{{ loop.index }}{% endfor %}"
+            + "{{ x }}{{ a }}{% if caller %}{{ caller() }}{% endif %}{% endmacro %}{{ m(1, 2, 3, e='e') }}|"
+            + "{% call m('x', 'y', 'z', d='dd') %}<{{ a }}>{% endcall %}|"
+            + "{% for k, v in {'k1': 'v1', 'k2': 'v2'} %}{{ k }}={{ v }};{% endfor %}{{ loop }}|{% set a = 'top' %}{{ a }}"
+        let expected = "11231411562[123De]411|1x23141x562[xyzddE]41x<41x>|k1=v1;k2=v2;|top"
+        #expect(try render(t) == expected)
+        // `loop` outside a loop is undefined, an error under --strict
+        #expect(try render(t.replacingOccurrences(of: "{{ loop }}", with: ""), strict: true) == expected)
+        #expect(renderError("{% for i in [1] %}{% endfor %}{{ loop }}", strict: true, name: "t.njk")
+                == "t.njk:1:34: error: 'loop' is undefined\n{% for i in [1] %}{% endfor %}{{ loop }}\n                                 ^")
+    }
+
+    /// Interned names: one id per distinct name, stable across calls, `loop` and `caller` fixed.
+    @Test func nameTableIds() {
+        let table = NameTable.shared
+        let a = table.id("nameTableIds-a"), b = table.id("nameTableIds-b")
+        #expect(a != b)
+        #expect(table.id("nameTableIds-a") == a)
+        #expect(table.ids(["nameTableIds-b", "nameTableIds-a", "loop", "caller"]) == [b, a, NameTable.loop, NameTable.caller])
+        #expect(NameTable.loop != NameTable.caller)
+    }
+
+    /// Appends of every short length (copied as overlapping words, or byte by byte under four bytes) and
+    /// longer ones, from values and from template text.
+    @Test func outputAppendLengths() throws {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+        let pieces = (0...36).map { String(letters[0..<$0]) }
+        let json = "{\"p\": [" + pieces.map { "\"\($0)\"" }.joined(separator: ", ") + "]}"
+        #expect(try render("{% for s in p %}{{ s }}|{% endfor %}", json) == pieces.map { $0 + "|" }.joined())
+        for piece in pieces {
+            #expect(try render(piece + "{{ 1 }}" + piece) == piece + "1" + piece)
+        }
+    }
+
+    /// Fused `upper`/`lower` change case eight bytes at a time: every printable ASCII byte at every offset
+    /// within a word, and non-ASCII text found after whole words were already changed.
+    @Test func fusedCaseChangeWordAtATime() throws {
+        let printable = String((0x20...0x7E).map { Character(UnicodeScalar(UInt8($0))) })
+        func json(_ text: String) -> String {
+            #"{"s": ""# + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + #""}"#
+        }
+        func ascii(_ text: String, upper: Bool) -> String {
+            String(decoding: text.utf8.map { c in
+                upper ? (c >= 0x61 && c <= 0x7A ? c - 32 : c) : (c >= 0x41 && c <= 0x5A ? c + 32 : c)
+            }, as: UTF8.self)
+        }
+        for offset in 0..<8 {
+            let text = String(repeating: "a", count: offset) + printable
+            #expect(try render("{{ s | upper }}", json(text)) == ascii(text, upper: true))
+            #expect(try render("{{ s | lower }}", json(text)) == ascii(text, upper: false))
+            #expect(try render("{{ s | replace('~', '') | upper }}", json(text)) == ascii(text.replacingOccurrences(of: "~", with: ""), upper: true))
+        }
+        #expect(try render("{{ s | upper }}|{{ s | lower }}", json("abcdefghIJKLMNOPé")) == "ABCDEFGHIJKLMNOPÉ|abcdefghijklmnopé")
     }
 
     /// `dump` quotes a string eight bytes at a time while no byte needs escaping: every escape at every offset
