@@ -42,36 +42,10 @@ public enum Deployed {
     }
 
     /// A stack tag.
-    public struct Tag: Sendable, Equatable, Codable {
-        /// The tag's key.
-        public var key: String
-        /// The tag's value.
-        public var value: String
-        /// Makes a tag.
-        public init(key: String, value: String) {
-            self.key = key
-            self.value = value
-        }
-    }
+    public typealias Tag = CloudFormation.Tag
 
     /// A stack output.
-    public struct Output: Sendable, Equatable, Codable {
-        /// The output's key.
-        public var key: String
-        /// Its value.
-        public var value: String
-        /// Its description, if any.
-        public var description: String?
-        /// Its export name, if exported.
-        public var exportName: String?
-        /// Makes an output.
-        public init(key: String, value: String, description: String? = nil, exportName: String? = nil) {
-            self.key = key
-            self.value = value
-            self.description = description
-            self.exportName = exportName
-        }
-    }
+    public typealias Output = CloudFormation.Output
 
     /// A stack's resource as DescribeStackResources lists it.
     public struct Resource: Sendable, Equatable, Codable {

@@ -49,10 +49,8 @@ public struct StackBackend: Sendable {
         return Deployed.Stack(
             stackID: stack.stackID, stackName: stack.stackName, status: stack.status, statusReason: stack.statusReason,
             parameters: stack.parameters.map { StackParameter(key: $0.key, value: $0.value ?? "") },
-            tags: stack.tags.map { Deployed.Tag(key: $0.key, value: $0.value) },
-            outputs: stack.outputs.map {
-                Deployed.Output(key: $0.key, value: $0.value, description: $0.description, exportName: $0.exportName)
-            },
+            tags: stack.tags,
+            outputs: stack.outputs,
             description: stack.description, terminationProtection: stack.terminationProtection)
     }
 
@@ -67,7 +65,7 @@ public struct StackBackend: Sendable {
                                          usePreviousValue: $0.usePreviousValue)
             },
             capabilities: request.capabilities,
-            tags: request.tags.map { CloudFormation.Tag(key: $0.key, value: $0.value) }, roleARN: request.roleARN,
+            tags: request.tags, roleARN: request.roleARN,
             notificationARNs: request.notificationARNs, clientToken: request.clientToken,
             description: request.description)
         do {

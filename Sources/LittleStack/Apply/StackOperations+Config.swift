@@ -59,7 +59,7 @@ extension StackOperations {
             parameters: config.parameters.map {
                 StackParameter(key: $0.key, value: $0.value ?? "", usePreviousValue: $0.usePreviousValue ?? false)
             },
-            tags: config.tags.map { Deployed.Tag(key: $0.key, value: $0.value) }, capabilities: config.capabilities,
+            tags: config.tags, capabilities: config.capabilities,
             roleARN: config.roleARN, notificationARNs: config.notificationARNs,
             timeoutInMinutes: config.timeoutInMinutes,
             enableTerminationProtection: config.enableTerminationProtection ?? false, bucket: stackBucket)

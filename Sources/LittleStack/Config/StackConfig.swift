@@ -33,19 +33,8 @@ public struct StackConfig: Sendable {
         }
     }
 
-    /// One `Tags` entry.
-    public struct Tag: Sendable, Equatable {
-        /// `Key`.
-        public var key: String
-        /// `Value`.
-        public var value: String
-
-        /// Creates a tag.
-        public init(key: String, value: String) {
-            self.key = key
-            self.value = value
-        }
-    }
+    /// One `Tags` entry (the same tag CloudFormation takes).
+    public typealias Tag = CloudFormation.Tag
 
     /// The syntax the config is written in, chosen by its extension (`.yaml`/`.yml`, else JSON).
     public enum Format: String, Sendable {

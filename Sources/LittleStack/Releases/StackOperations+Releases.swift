@@ -185,7 +185,7 @@ extension StackOperations {
         return StackDeployment(
             stackName: config.stackName, templatePath: config.templatePath, templateBody: rendered.text,
             template: rendered.tree, parameters: parameters,
-            tags: config.tags.map { Deployed.Tag(key: $0.key, value: $0.value) }, capabilities: config.capabilities,
+            tags: config.tags, capabilities: config.capabilities,
             roleARN: config.roleARN, notificationARNs: config.notificationARNs,
             timeoutInMinutes: config.timeoutInMinutes,
             enableTerminationProtection: config.enableTerminationProtection ?? false, bucket: bucket)

@@ -40,19 +40,9 @@ enum AWSEmulator {
         prefix + "-" + UUID().uuidString.prefix(8).lowercased()
     }
 
-    /// The repository root (`scripts/emulator` lives there), found from this file's real path.
-    static var repositoryRoot: String? {
-        guard let resolved = realpath(#filePath, nil) else { return nil }
-        defer { free(resolved) }
-        var url = URL(fileURLWithPath: String(cString: resolved))
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path
-    }
-
     /// Starts a dedicated emulator with `scripts/emulator start` and extra environment; returns its port.
     static func startDedicated(environment extra: [String: String]) async throws -> Int {
-        guard let root = repositoryRoot else { throw Failure(message: "repository root not found") }
-        let output = try await run(root, ["start"], extra: extra)
+        let output = try await run(repositoryRoot, ["start"], extra: extra)
         guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("export LITTLESTACK_EMULATOR=") }),
             let port = Int(line.split(separator: "=").last ?? "")
         else { throw Failure(message: "scripts/emulator start printed no port") }
@@ -61,8 +51,7 @@ enum AWSEmulator {
 
     /// Stops an emulator this test started.
     static func stopDedicated(port: Int) async {
-        guard let root = repositoryRoot else { return }
-        _ = try? await run(root, ["stop", String(port)], extra: [:])
+        _ = try? await run(repositoryRoot, ["stop", String(port)], extra: [:])
     }
 
     struct Failure: Error, CustomStringConvertible {

@@ -10,13 +10,6 @@ enum ReleaseEmulator {
         return text
     }()
 
-    /// The repository root, from this file's real path (Tests/LittleStackTests/Releases/…).
-    static var repositoryRoot: String {
-        var url = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path
-    }
-
     /// Operations over the emulator, printing into `log`.
     static func operations(log: Log) async throws -> StackOperations {
         let console = ApplyConsole(writeOut: { log.append($0) }, writeErr: { log.append($0) })
@@ -40,7 +33,7 @@ struct ReleaseEmulatorTests {
     /// stacks/hello-api copied to a temporary folder under a unique stack name.
     func copyStack() throws -> (folder: String, config: String, stack: String) {
         let folder = try ReleaseTestSupport.temporaryFolder("hello-api")
-        let source = ReleaseEmulator.repositoryRoot + "/stacks/hello-api"
+        let source = repositoryRoot + "/stacks/hello-api"
         for name in try FileManager.default.contentsOfDirectory(atPath: source) {
             try FileManager.default.copyItem(atPath: source + "/" + name, toPath: folder + "/" + name)
         }

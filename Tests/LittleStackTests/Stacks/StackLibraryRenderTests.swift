@@ -9,18 +9,6 @@ import Testing
     /// The `stackBucket` the expected files were rendered with.
     static let bucket = "littlestack-fixtures-bucket"
 
-    /// The repository's root, found from this file's own path (Tests/LittleStackTests/Stacks/…).
-    static let repositoryRoot: String = {
-        // realpath: a dev package may reach this file through a symlinked folder.
-        let resolved = realpath(#filePath, nil).map { pointer in
-            defer { free(pointer) }
-            return String(cString: pointer)
-        } ?? #filePath
-        var url = URL(fileURLWithPath: resolved)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
     /// One case per config: (stack folder name, config file name, expected file name).
     /// `config.json` pairs with `expected.txt`, `config-X.json` with `expected-X.txt`.
     static let cases: [(String, String, String)] = {
@@ -54,7 +42,7 @@ import Testing
 
     @Test(arguments: cases)
     func rendersToExpected(stack: String, config: String, expected: String) throws {
-        let folder = Self.repositoryRoot + "/stacks/" + stack
+        let folder = repositoryRoot + "/stacks/" + stack
         let stackConfig = try StackConfig.load(path: folder + "/" + config, environment: [:])
         #expect(stackConfig.warnings.isEmpty, "\(stack)/\(config): \(stackConfig.warnings)")
         let rendered = try Renderer.render(config: stackConfig, bucket: Self.bucket)
@@ -64,7 +52,7 @@ import Testing
 
     @Test(arguments: cases)
     func validatesWithoutFindings(stack: String, config: String, expected: String) throws {
-        let folder = Self.repositoryRoot + "/stacks/" + stack
+        let folder = repositoryRoot + "/stacks/" + stack
         let stackConfig = try StackConfig.load(path: folder + "/" + config, environment: [:])
         let rendered = try Renderer.render(config: stackConfig, bucket: Self.bucket)
         let findings = Validator.validate(rendered, config: stackConfig)
@@ -77,7 +65,7 @@ import Testing
     /// `x.key or {}`) is allowed in strict mode as it is under nunjucks' `throwOnUndefined`.
     @Test(arguments: cases)
     func rendersStrictly(stack: String, config: String, expected: String) throws {
-        let folder = Self.repositoryRoot + "/stacks/" + stack
+        let folder = repositoryRoot + "/stacks/" + stack
         let stackConfig = try StackConfig.load(path: folder + "/" + config, environment: [:])
         let rendered = try Renderer.render(config: stackConfig, bucket: Self.bucket, strict: true)
         let want = try String(contentsOfFile: folder + "/" + expected, encoding: .utf8)

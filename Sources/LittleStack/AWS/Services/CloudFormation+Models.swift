@@ -23,8 +23,8 @@ public enum CloudFormation {
         }
     }
 
-    /// A stack or resource tag.
-    public struct Tag: Sendable, Equatable {
+    /// A stack or resource tag: the one tag type of the stack config, the deployed state and the API.
+    public struct Tag: Sendable, Equatable, Codable {
         /// `Key`.
         public var key: String
         /// `Value`.
@@ -37,8 +37,8 @@ public enum CloudFormation {
         }
     }
 
-    /// A stack output.
-    public struct Output: Sendable, Equatable {
+    /// A stack output: the one output type of the API and the deployed state.
+    public struct Output: Sendable, Equatable, Codable {
         /// `OutputKey`.
         public var key: String
         /// `OutputValue`.
@@ -47,6 +47,14 @@ public enum CloudFormation {
         public var description: String?
         /// `ExportName`.
         public var exportName: String?
+
+        /// Creates an output.
+        public init(key: String, value: String, description: String? = nil, exportName: String? = nil) {
+            self.key = key
+            self.value = value
+            self.description = description
+            self.exportName = exportName
+        }
     }
 
     /// A stack, as DescribeStacks returns it.
