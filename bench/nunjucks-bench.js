@@ -21,4 +21,4 @@ for (let i = 0; i < repeat; i++) {
   best = Math.min(best, Number(process.hrtime.bigint() - t0));
 }
 const mean = Number(process.hrtime.bigint() - start) / repeat;
-process.stderr.write(`nunjucks: ${repeat} renders, mean ${(mean / 1e6).toFixed(3)} ms, best ${(best / 1e6).toFixed(3)} ms\n`);
+process.stderr.write(`nunjucks: ${repeat} renders, mean ${(mean / 1e6).toFixed(4)} ms, best ${(best / 1e6).toFixed(4)} ms\n`);

@@ -22,4 +22,9 @@ struct LittleStackCommand: AsyncParsableCommand {
             Release.self, Promote.self, Rollback.self, Releases.self,
         ]
     )
+
+    static func main() async {
+        AllocatorTuning.apply()
+        await main(nil)
+    }
 }

@@ -107,11 +107,23 @@ public final class Environment: @unchecked Sendable {
 
     /// Renders a template file to UTF-8 bytes (no String round trip).
     public func renderBytes(file path: String, context: Value) throws -> [UInt8] {
+        try withRenderedBytes(file: path, context: context) { [UInt8]($0) }
+    }
+
+    /// Renders a template file and lends the output to `body`, in place: no copy of it is made (a caller
+    /// that writes the output somewhere saves copying megabytes of a large stack).
+    /// - Parameters:
+    ///   - path: the template file.
+    ///   - context: the variables.
+    ///   - body: receives the UTF-8 bytes, valid only during the call.
+    /// - Returns: what `body` returns.
+    /// - Throws: `TemplateError`, or what `body` throws.
+    public func withRenderedBytes<R>(file path: String, context: Value, _ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
         let cwd = FileManager.default.currentDirectoryPath
         let absolute = Loader.resolve(cwd, path)
         let loader = Loader(searchPaths: [Loader.dirname(absolute)] + searchPaths, workingDirectory: cwd)
         let template = try self.template(atPath: absolute, displayPath: path)
-        return try run(template, loader: loader, context: context)
+        return try run(template, loader: loader, context: context) { try $0.withWritten(body) }
     }
 
     /// Renders a template file and tells, for each output line, which template line emitted it.
@@ -126,7 +138,7 @@ public final class Environment: @unchecked Sendable {
         let loader = Loader(searchPaths: [Loader.dirname(absolute)] + searchPaths, workingDirectory: cwd)
         let template = try self.template(atPath: absolute, displayPath: path)
         let log = OriginLog()
-        let out = try run(template, loader: loader, context: context, originLog: log)
+        let out = try run(template, loader: loader, context: context, originLog: log) { $0.bytes() }
         return (String(decoding: out, as: UTF8.self), log.origins(for: out))
     }
 
@@ -143,10 +155,11 @@ public final class Environment: @unchecked Sendable {
         let loader = Loader(searchPaths: folder + searchPaths, workingDirectory: cwd)
         let src = Source(path: name, bytes: Array(source.utf8))
         let template = try compile(src)
-        return String(decoding: try run(template, loader: loader, context: context), as: UTF8.self)
+        return try run(template, loader: loader, context: context) { $0.string(from: 0) }
     }
 
-    private func run(_ template: Template, loader: Loader, context: Value, originLog: OriginLog? = nil) throws -> [UInt8] {
+    private func run<R>(_ template: Template, loader: Loader, context: Value, originLog: OriginLog? = nil,
+                        _ finish: (OutputBuffer) throws -> R) throws -> R {
         var variables: [String: Value] = [:]
         switch context.repr {
         case .object(let o):
@@ -167,16 +180,16 @@ public final class Environment: @unchecked Sendable {
         let out = OutputBuffer(capacity: max(4096, hint + hint / 8))
         do {
             try vm.renderRoot(template, context: ctx, frame: frame, stack: stack, out: out)
-            let size = out.count
-            lock.locked {
-                // In-memory templates come and go: keep the table bounded.
-                if sizeHints.count > 4096 { sizeHints.removeAll() }
-                sizeHints[ObjectIdentifier(template)] = size
-            }
-            return out.take()
         } catch let e as TemplateError.Kind {
             throw TemplateError(e, source: template.source, span: .start)
         }
+        let size = out.count
+        lock.locked {
+            // In-memory templates come and go: keep the table bounded.
+            if sizeHints.count > 4096 { sizeHints.removeAll() }
+            sizeHints[ObjectIdentifier(template)] = size
+        }
+        return try finish(out)
     }
 
     /// Where `name`, included from `parentPath`, resolves with `loader`; cached, since the files do not move

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The bytes a render writes: one growing block of memory shared by the whole render.
 ///
 /// Output is appended tens of thousands of times per render, mostly a few bytes at a time. `[UInt8]`'s
@@ -6,28 +8,22 @@
 /// one reference down instead of an `inout` array; macros, captures and `super()` take the tail they wrote
 /// and `cut` it off.
 final class OutputBuffer {
-    // The bytes live in an array that is handed to the caller at the end (`take()`), so the finished output
-    // (hundreds of kilobytes for a big stack) is not copied once more. `base` points into that array's
-    // buffer: the array is never touched through its own API meanwhile and nothing else references it, so
-    // the buffer neither moves nor is shared until `take()` or `grow` replaces it. Bytes past `count` are
-    // uninitialised (`UInt8` is trivial) and cut off before the array is handed out.
-    // Only the VM touches a buffer, one access at a time: the dynamic exclusivity checks are off.
-    @exclusivity(unchecked) private var storage: [UInt8]
+    // The bytes live in memory from `malloc`, grown with `realloc`: a buffer at the top of the heap grows in
+    // place, with no copy and no page faulted twice (a 4.6 MB render grown by doubling a Swift array touched
+    // 13 MB: every smaller buffer in turn, then a copy of each). Bytes past `count` are uninitialised
+    // (`UInt8` is trivial). Only the VM touches a buffer, one access at a time: the dynamic exclusivity
+    // checks are off.
     @exclusivity(unchecked) private var base: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private(set) var count = 0
     @exclusivity(unchecked) private var capacity: Int
 
     init(capacity: Int = 4096) {
         self.capacity = max(64, capacity)
-        (storage, base) = OutputBuffer.block(self.capacity)
+        guard let p = malloc(self.capacity) else { fatalError("out of memory (\(self.capacity) bytes of output)") }
+        base = p.assumingMemoryBound(to: UInt8.self)
     }
 
-    /// A new array of `n` bytes (not initialised) and the address of its first byte.
-    private static func block(_ n: Int) -> ([UInt8], UnsafeMutablePointer<UInt8>) {
-        var a = [UInt8](unsafeUninitializedCapacity: n) { _, initialized in initialized = n }
-        let p = a.withUnsafeMutableBufferPointer { $0.baseAddress! }
-        return (a, p)
-    }
+    deinit { free(base) }
 
     /// Makes room for `n` more bytes, at least doubling so appends stay amortised O(1).
     @inline(__always) private func reserve(_ n: Int) {
@@ -37,21 +33,17 @@ final class OutputBuffer {
     private func grow(_ needed: Int) {
         var c = capacity * 2
         while c < needed { c *= 2 }
-        let (fresh, p) = OutputBuffer.block(c)
-        p.initialize(from: base, count: count)
-        storage = fresh
-        base = p
+        guard let p = realloc(base, c) else { fatalError("out of memory (\(c) bytes of output)") }
+        base = p.assumingMemoryBound(to: UInt8.self)
         capacity = c
     }
 
-    /// Hands out everything written as an array (no copy); the buffer is empty afterwards.
-    func take() -> [UInt8] {
-        var result = storage
-        (storage, base) = OutputBuffer.block(64)
-        capacity = 64
-        result.removeSubrange(count...)
-        count = 0
-        return result
+    /// A copy of everything written, as an array.
+    func bytes() -> [UInt8] { [UInt8](UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Everything written, read in place: valid only inside `body`.
+    func withWritten<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
     }
 
     /// Appends one byte.

@@ -176,6 +176,14 @@ struct JSONReader {
     let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
     var depth = 0
+    /// Per nesting depth: the keys of the object being read (kept between objects, so reading one allocates
+    /// no key list), and the key list of the last object finished there. Objects in a list mostly share their
+    /// keys; those that repeat the last list share its storage, which saves an allocation and ~100 bytes per
+    /// object of a large variables file.
+    private var keyScratch: [[String]] = []
+    private var lastKeys: [[String]] = []
+    /// Unescaped bytes of a string with escapes, kept between strings.
+    private var stringScratch: [UInt8] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -242,10 +250,14 @@ struct JSONReader {
         i += 1
         skipWhitespace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return Value(OrderedObject()) }
-        // Room for a typical small object up front: growing from empty reallocates at 1, 2 and 4 keys.
-        var keys: [String] = []
+        let level = depth
+        while keyScratch.count <= level {
+            keyScratch.append([])
+            lastKeys.append([])
+        }
+        keyScratch[level].removeAll(keepingCapacity: true)
         var values: [Value] = []
-        keys.reserveCapacity(4)
+        // Room for a typical small object up front: growing from empty reallocates at 1, 2 and 4 keys.
         values.reserveCapacity(4)
         while true {
             skipWhitespace()
@@ -255,12 +267,16 @@ struct JSONReader {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':' after an object key") }
             i += 1
             skipWhitespace()
-            keys.append(key)
+            keyScratch[level].append(key)
             values.append(try parseValue())
             skipWhitespace()
             guard i < bytes.count else { throw fail("unexpected end of input") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "}") { i += 1; return Value(OrderedObject(keys: keys, values: values)) }
+            if bytes[i] == UInt8(ascii: "}") {
+                i += 1
+                if keyScratch[level] != lastKeys[level] { lastKeys[level] = Array(keyScratch[level][...]) }  // a copy: the scratch is reused
+                return Value(OrderedObject(keys: lastKeys[level], values: values))
+            }
             throw fail("expected ',' or '}' in an object")
         }
     }
@@ -337,27 +353,28 @@ struct JSONReader {
             if c == UInt8(ascii: "\\") || c < 0x20 { break }
             j += 1
         }
-        var out: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[i..<j]))
+        stringScratch.removeAll(keepingCapacity: true)
+        stringScratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
         i = j
         while true {
             guard i < bytes.count else { throw fail("unterminated string") }
             let c = bytes[i]
             if c == UInt8(ascii: "\"") { i += 1; break }
             if c < 0x20 { throw fail("control character in string") }
-            if c != UInt8(ascii: "\\") { out.append(c); i += 1; continue }
+            if c != UInt8(ascii: "\\") { stringScratch.append(c); i += 1; continue }
             i += 1
             guard i < bytes.count else { throw fail("unterminated string") }
             let e = bytes[i]
             i += 1
             switch e {
-            case UInt8(ascii: "\""): out.append(0x22)
-            case UInt8(ascii: "\\"): out.append(0x5C)
-            case UInt8(ascii: "/"): out.append(0x2F)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "\""): stringScratch.append(0x22)
+            case UInt8(ascii: "\\"): stringScratch.append(0x5C)
+            case UInt8(ascii: "/"): stringScratch.append(0x2F)
+            case UInt8(ascii: "b"): stringScratch.append(0x08)
+            case UInt8(ascii: "f"): stringScratch.append(0x0C)
+            case UInt8(ascii: "n"): stringScratch.append(0x0A)
+            case UInt8(ascii: "r"): stringScratch.append(0x0D)
+            case UInt8(ascii: "t"): stringScratch.append(0x09)
             case UInt8(ascii: "u"):
                 var code = try hex4()
                 if (0xD800...0xDBFF).contains(code), i + 6 <= bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
@@ -371,11 +388,11 @@ struct JSONReader {
                     }
                 }
                 let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
-                out.append(contentsOf: Array(String(scalar).utf8))
+                stringScratch.append(contentsOf: Array(String(scalar).utf8))
             default:
                 throw fail("invalid escape in string", at: i - 2)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: stringScratch, as: UTF8.self)
     }
 }

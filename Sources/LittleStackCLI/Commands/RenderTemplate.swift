@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LittleStack
 import TemplateEngine
 
 /// `littlestack render-template`: renders one nunjucks template to standard output, byte for byte.
@@ -37,9 +38,10 @@ struct RenderTemplate: ParsableCommand {
         do {
             let context = try loadVariables()
             let environment = Environment(searchPaths: searchPaths, strict: strict)
-            let output = try environment.renderBytes(file: template, context: context)
+            // Written from the render's own buffer: a large stack's output is not copied once more.
+            let written = try environment.withRenderedBytes(file: template, context: context) { Terminal.writeBytes($0) }
             if let n = repeatCount, n > 0 { try benchmark(environment, context: context, renders: n) }
-            guard Terminal.writeBytes(output) else { throw ExitCode.failure }
+            guard written else { throw ExitCode.failure }
             // The render is done and written: freeing a large variables tree value by value at exit
             // costs more than the render itself for big stacks, so leave at once.
             Foundation.exit(0)
@@ -52,10 +54,9 @@ struct RenderTemplate: ParsableCommand {
     /// The `--vars` object, or an empty context.
     private func loadVariables() throws -> Value {
         guard let vars else { return Value(object: []) }
-        guard let data = FileManager.default.contents(atPath: vars) else {
+        guard let bytes = try? FileIO.read(vars) else {
             throw TemplateError(path: vars, line: 1, column: 1, message: "cannot read variables file '\(vars)'")
         }
-        let bytes = [UInt8](data)
         let value = try Value.parseJSON(bytes, path: vars)
         guard value.kind == .object else {
             let firstLine = String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self)
@@ -71,11 +72,11 @@ struct RenderTemplate: ParsableCommand {
         let start = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<renders {
             let t0 = DispatchTime.now().uptimeNanoseconds
-            _ = try environment.renderBytes(file: template, context: context)
+            _ = try environment.withRenderedBytes(file: template, context: context) { $0.count }
             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - t0))
         }
         let mean = Double(DispatchTime.now().uptimeNanoseconds - start) / Double(renders)
-        let line = String(format: "render-template: %d renders, mean %.3f ms, best %.3f ms\n", renders, mean / 1e6, best / 1e6)
+        let line = String(format: "render-template: %d renders, mean %.4f ms, best %.4f ms\n", renders, mean / 1e6, best / 1e6)
         FileHandle.standardError.write(Data(line.utf8))
     }
 }

@@ -15,18 +15,22 @@ enum Terminal {
     /// - Returns: false when stdout is closed (e.g. a pipe whose reader is gone).
     @discardableResult
     static func writeBytes(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(1, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += n
+        bytes.withUnsafeBytes { writeBytes($0) }
+    }
+
+    /// Writes bytes held elsewhere to stdout, all of them; false when the write fails.
+    static func writeBytes(_ buffer: UnsafeRawBufferPointer) -> Bool {
+        guard let base = buffer.baseAddress else { return true }
+        var offset = 0
+        while offset < buffer.count {
+            let n = Foundation.write(1, base + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
             }
-            return true
+            offset += n
         }
+        return true
     }
 
     /// Writes `text` to stdout as is (no line break added).
