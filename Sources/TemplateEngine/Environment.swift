@@ -21,6 +21,12 @@ public final class Environment: @unchecked Sendable {
     private var sizeHints: [ObjectIdentifier: Int] = [:]
     /// Resolved template paths by search paths, including template and name (nunjucks caches these too).
     private var resolved: [ResolveKey: String] = [:]
+    /// The compiled template and the loader for each path `render(file:)` was given, so that rendering the
+    /// same file again looks neither the working directory nor the path up again.
+    private var files: [String: (template: Template, loader: Loader)] = [:]
+    /// The working directory when the environment was made: relative template paths and search paths resolve
+    /// against it, as nunjucks' FileSystemLoader resolves its search paths when it is made.
+    private let workingDirectory = FileManager.default.currentDirectoryPath
 
     /// Folders searched after the main template's own folder, in order.
     public let searchPaths: [String]
@@ -44,7 +50,8 @@ public final class Environment: @unchecked Sendable {
 
     /// Creates an environment.
     /// - Parameters:
-    ///   - searchPaths: folders searched (after the template's own folder) for include/import/extends names.
+    ///   - searchPaths: folders searched (after the template's own folder) for include/import/extends names;
+    ///     relative ones, like relative template paths, resolve against the working directory of this moment.
     ///   - strict: make using an undefined variable or attribute an error at its position (see `strict`).
     public init(searchPaths: [String] = [], strict: Bool = false) {
         self.searchPaths = searchPaths
@@ -66,6 +73,7 @@ public final class Environment: @unchecked Sendable {
                 }
             }
             cache.removeAll()
+            files.removeAll()
         }
     }
 
@@ -77,6 +85,7 @@ public final class Environment: @unchecked Sendable {
         lock.locked {
             _registry.tests[name] = { args, _ in try fn(args) }
             cache.removeAll()
+            files.removeAll()
         }
     }
 
@@ -119,11 +128,21 @@ public final class Environment: @unchecked Sendable {
     /// - Returns: what `body` returns.
     /// - Throws: `TemplateError`, or what `body` throws.
     public func withRenderedBytes<R>(file path: String, context: Value, _ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
-        let cwd = FileManager.default.currentDirectoryPath
-        let absolute = Loader.resolve(cwd, path)
-        let loader = Loader(searchPaths: [Loader.dirname(absolute)] + searchPaths, workingDirectory: cwd)
-        let template = try self.template(atPath: absolute, displayPath: path)
+        let (template, loader) = try file(path)
         return try run(template, loader: loader, context: context) { try $0.withWritten(body) }
+    }
+
+    /// The compiled template at `path` (relative to `workingDirectory`) and the loader its names resolve with.
+    private func file(_ path: String) throws -> (template: Template, loader: Loader) {
+        if let hit = lock.locked({ files[path] }) { return hit }
+        let absolute = Loader.resolve(workingDirectory, path)
+        let loader = Loader(searchPaths: [Loader.dirname(absolute)] + searchPaths, workingDirectory: workingDirectory)
+        let template = try self.template(atPath: absolute, displayPath: path)
+        lock.locked {
+            if files.count > 4096 { files.removeAll() }
+            files[path] = (template, loader)
+        }
+        return (template, loader)
     }
 
     /// Renders a template file and tells, for each output line, which template line emitted it.
@@ -133,10 +152,7 @@ public final class Environment: @unchecked Sendable {
     /// - Returns: the text, and `origins[i]` for output line `i + 1`.
     /// - Throws: `TemplateError`.
     public func renderWithOrigins(file path: String, context: Value) throws -> (text: String, origins: [SourceOrigin]) {
-        let cwd = FileManager.default.currentDirectoryPath
-        let absolute = Loader.resolve(cwd, path)
-        let loader = Loader(searchPaths: [Loader.dirname(absolute)] + searchPaths, workingDirectory: cwd)
-        let template = try self.template(atPath: absolute, displayPath: path)
+        let (template, loader) = try file(path)
         let log = OriginLog()
         let out = try run(template, loader: loader, context: context, originLog: log) { $0.bytes() }
         return (String(decoding: out, as: UTF8.self), log.origins(for: out))
@@ -150,7 +166,7 @@ public final class Environment: @unchecked Sendable {
     /// - Returns: the rendered text.
     /// - Throws: `TemplateError`.
     public func render(source: String, name: String, context: Value) throws -> String {
-        let cwd = FileManager.default.currentDirectoryPath
+        let cwd = workingDirectory
         let folder = name.contains("/") ? [Loader.dirname(Loader.resolve(cwd, name))] : [cwd]
         let loader = Loader(searchPaths: folder + searchPaths, workingDirectory: cwd)
         let src = Source(path: name, bytes: Array(source.utf8))
@@ -160,24 +176,22 @@ public final class Environment: @unchecked Sendable {
 
     private func run<R>(_ template: Template, loader: Loader, context: Value, originLog: OriginLog? = nil,
                         _ finish: (OutputBuffer) throws -> R) throws -> R {
-        var variables: [String: Value] = [:]
+        let base: OrderedObject
         switch context.repr {
-        case .object(let o):
-            // Sized once: growing key by key rehashed the table several times per render.
-            variables.reserveCapacity(o.count)
-            for (k, v) in o.entries { variables[k] = v }
-        case .undefined, .null: break
+        case .object(let o): base = o
+        case .undefined, .null: base = OrderedObject()
         default:
             throw TemplateError(path: template.source.path, line: 1, column: 1, message: "the context must be an object",
                                 lineText: template.source.lineText(1))
         }
         let vm = VM(environment: self, loader: loader, strict: strict, originLog: originLog)
-        let ctx = RenderContext(variables: variables, template: template, environment: self, globals: registry.globals)
+        let ctx = RenderContext(base: base, template: template, environment: self, globals: lock.locked { _registry.globals })
         let frame = Frame()
         frame.topLevel = true
         let stack = ValueStack()
         let hint = lock.locked { sizeHints[ObjectIdentifier(template)] } ?? template.source.bytes.count * 2
         let out = OutputBuffer(capacity: max(4096, hint + hint / 8))
+        defer { vm.releaseClosures() }
         do {
             try vm.renderRoot(template, context: ctx, frame: frame, stack: stack, out: out)
         } catch let e as TemplateError.Kind {

@@ -101,6 +101,18 @@ final class Frame: @unchecked Sendable {
         topLevel = false
     }
 
+    /// Drops the values of this frame and its parents (see `VM.releaseClosures`); the names stay bound, to
+    /// undefined.
+    func forgetChain() {
+        var f: Frame? = self
+        while let frame = f {
+            frame.value0 = .undefined
+            frame.value1 = .undefined
+            for i in frame.values.indices { frame.values[i] = .undefined }
+            f = frame.parent
+        }
+    }
+
     /// Binds `name` in a frame known not to hold it yet (a macro's fresh frame), taking the value without a copy.
     @inline(__always) func bindNew(_ name: Int, _ value: consuming Value) {
         if name0 < 0 { name0 = name; value0 = value; return }

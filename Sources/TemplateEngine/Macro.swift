@@ -43,8 +43,14 @@ final class MacroClosure {
 
 /// nunjucks' `Context`: the render's variables, its blocks by name (child first) and the exported names.
 final class RenderContext: @unchecked Sendable {
+    /// The variables the render was given, read in place: copying them into a dictionary hashed every key
+    /// once per render, which for a small stack cost more than rendering it.
+    let base: OrderedObject
+    /// Variables the templates set (top-level `set`, macros, imports), which hide `base`'s of the same name.
+    /// An object rather than a dictionary: a few names, compared without hashing (every context read looks
+    /// here first).
     // No access to `variables` overlaps another (see `OrderedObject.Storage`): unchecked.
-    @exclusivity(unchecked) var variables: [String: Value] {
+    @exclusivity(unchecked) var variables: OrderedObject {
         // Any write may change what a name resolves to: forget the remembered lookup.
         didSet { lastName = nil }
     }
@@ -60,20 +66,35 @@ final class RenderContext: @unchecked Sendable {
     /// The environment's globals, read once per context.
     let globals: [String: Value]
 
-    init(variables: [String: Value], template: Template, environment: Environment, globals: [String: Value]) {
+    init(base: OrderedObject, variables: OrderedObject = OrderedObject(), template: Template, environment: Environment,
+         globals: [String: Value]) {
+        self.base = base
         self.variables = variables
         self.environment = environment
         self.globals = globals
         for (name, code) in template.blocks { blocks[name] = [(code, template)] }
     }
 
-    /// Globals win only when the context does not define the name.
+    /// Set variables first, then the given ones; globals win only when neither defines the name.
     func lookup(_ name: String) -> Value {
         if let last = lastName, RenderContext.same(last, name) { return lastValue }
-        let v = variables[name] ?? globals[name] ?? .undefined
+        let v: Value
+        if variables.count > 0, let set = variables.position(of: name) {
+            v = variables.values[set]
+        } else if let given = base.position(of: name) {
+            v = base.values[given]
+        } else {
+            v = globals[name] ?? .undefined
+        }
         lastName = name
         lastValue = v
         return v
+    }
+
+    /// Drops the variables templates set (see `VM.releaseClosures`).
+    func forgetVariables() {
+        variables = OrderedObject()
+        lastValue = .undefined
     }
 
     /// `Value.member(lookup(name), name: attribute)`, the remembered value read in place: `cf.m(…)` on an
@@ -96,7 +117,7 @@ final class RenderContext: @unchecked Sendable {
     /// The exported names and their values, as `import` sees them.
     func exports() -> Value {
         var o = OrderedObject()
-        for name in exported { o[name] = variables[name] ?? .undefined }
+        for name in exported { o[name] = variables[name] ?? base[name] ?? .undefined }
         return Value(o)
     }
 }
