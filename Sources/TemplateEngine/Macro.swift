@@ -43,8 +43,8 @@ final class MacroClosure {
 
 /// nunjucks' `Context`: the render's variables, its blocks by name (child first) and the exported names.
 final class RenderContext: @unchecked Sendable {
-    /// The variables the render was given, read in place: copying them into a dictionary hashed every key
-    /// once per render, which for a small stack cost more than rendering it.
+    /// The variables the render was given, read in place (copying them into a dictionary hashed every key
+    /// once per render).
     let base: OrderedObject
     /// Variables the templates set (top-level `set`, macros, imports), which hide `base`'s of the same name.
     /// An object rather than a dictionary: a few names, compared without hashing (every context read looks

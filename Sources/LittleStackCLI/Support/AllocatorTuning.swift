@@ -7,7 +7,8 @@ import Glibc
 /// Commands run on a worker thread, whose glibc arena grows its heap in small steps, one `mprotect` call and a
 /// fresh run of page faults each, and gives memory back between renders only to ask for it again. One arena,
 /// grown 64 MB at a time (address space only: untouched pages cost nothing) and never trimmed or mapped
-/// per block, took 20% off `render-template` on a 4.6 MB stack (`scripts/bench-template.sh`, N=10000).
+/// per block, took `render-template` on a 4.6 MB stack from 31.6 to 26.6 ms (`scripts/bench-template.sh`,
+/// N=10000).
 /// The process exits when the command ends, so memory held back is returned then.
 enum AllocatorTuning {
     // <malloc.h>'s parameters; Glibc's Swift module does not export that header.
