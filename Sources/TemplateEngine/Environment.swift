@@ -154,7 +154,7 @@ public final class Environment: @unchecked Sendable {
     public func renderWithOrigins(file path: String, context: Value) throws -> (text: String, origins: [SourceOrigin]) {
         let (template, loader) = try file(path)
         let log = OriginLog()
-        let out = try run(template, loader: loader, context: context, originLog: log) { $0.bytes() }
+        let out = try run(template, loader: loader, context: context, originLog: log) { $0.withWritten { [UInt8]($0) } }
         return (String(decoding: out, as: UTF8.self), log.origins(for: out))
     }
 

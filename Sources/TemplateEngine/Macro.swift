@@ -78,14 +78,7 @@ final class RenderContext: @unchecked Sendable {
     /// Set variables first, then the given ones; globals win only when neither defines the name.
     func lookup(_ name: String) -> Value {
         if let last = lastName, RenderContext.same(last, name) { return lastValue }
-        let v: Value
-        if variables.count > 0, let set = variables.position(of: name) {
-            v = variables.values[set]
-        } else if let given = base.position(of: name) {
-            v = base.values[given]
-        } else {
-            v = globals[name] ?? .undefined
-        }
+        let v = variables[name] ?? base[name] ?? globals[name] ?? .undefined
         lastName = name
         lastValue = v
         return v
@@ -117,7 +110,7 @@ final class RenderContext: @unchecked Sendable {
     /// The exported names and their values, as `import` sees them.
     func exports() -> Value {
         var o = OrderedObject()
-        for name in exported { o[name] = variables[name] ?? base[name] ?? .undefined }
+        for name in exported { o[name] = variables[name] ?? .undefined }
         return Value(o)
     }
 }

@@ -38,9 +38,6 @@ final class OutputBuffer {
         capacity = c
     }
 
-    /// A copy of everything written, as an array.
-    func bytes() -> [UInt8] { [UInt8](UnsafeBufferPointer(start: base, count: count)) }
-
     /// Everything written, read in place: valid only inside `body`.
     func withWritten<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try body(UnsafeRawBufferPointer(start: base, count: count))

@@ -11,14 +11,8 @@ enum Terminal {
         isatty(1) == 1 && environment["NO_COLOR"] == nil
     }
 
-    /// Writes `bytes` to stdout with write(2), without copying them into `Data` first.
+    /// Writes bytes to stdout with write(2), all of them, without copying them into `Data` first.
     /// - Returns: false when stdout is closed (e.g. a pipe whose reader is gone).
-    @discardableResult
-    static func writeBytes(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { writeBytes($0) }
-    }
-
-    /// Writes bytes held elsewhere to stdout, all of them; false when the write fails.
     static func writeBytes(_ buffer: UnsafeRawBufferPointer) -> Bool {
         guard let base = buffer.baseAddress else { return true }
         var offset = 0
