@@ -25,6 +25,11 @@ struct LittleStackCommand: AsyncParsableCommand {
 
     static func main() async {
         AllocatorTuning.apply()
+        // `render-template` in its plain form skips ArgumentParser's start-up (see `plainRequest`). It exits
+        // the process on success; a failure goes where ArgumentParser sends a command's thrown error.
+        if let request = RenderTemplate.plainRequest(Array(CommandLine.arguments.dropFirst())) {
+            do { try RenderTemplate.render(request) } catch { exit(withError: error) }
+        }
         await main(nil)
     }
 }

@@ -255,30 +255,72 @@ struct JSONReader {
             keyScratch.append([])
             lastKeys.append([])
         }
-        keyScratch[level].removeAll(keepingCapacity: true)
+        // While the keys repeat the last object's at this depth, each is matched in the bytes and the last
+        // object's string reused: no string is made or compared. `keyScratch` is filled only after a miss.
+        var repeating = true
+        var count = 0
         var values: [Value] = []
         // Room for a typical small object up front: growing from empty reallocates at 1, 2 and 4 keys.
-        values.reserveCapacity(4)
+        values.reserveCapacity(Swift.max(4, lastKeys[level].count))
         while true {
             skipWhitespace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
-            let key = try parseString()
+            if repeating, count < lastKeys[level].count, matchKey(lastKeys[level], count) {
+                count += 1
+            } else {
+                if repeating {
+                    repeating = false
+                    keyScratch[level].removeAll(keepingCapacity: true)
+                    keyScratch[level].append(contentsOf: lastKeys[level][..<count])
+                }
+                keyScratch[level].append(try parseString())
+                count += 1
+            }
             skipWhitespace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':' after an object key") }
             i += 1
             skipWhitespace()
-            keyScratch[level].append(key)
             values.append(try parseValue())
             skipWhitespace()
             guard i < bytes.count else { throw fail("unexpected end of input") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
             if bytes[i] == UInt8(ascii: "}") {
                 i += 1
-                if keyScratch[level] != lastKeys[level] { lastKeys[level] = Array(keyScratch[level][...]) }  // a copy: the scratch is reused
+                if !repeating || count != lastKeys[level].count {
+                    if repeating {
+                        // A prefix of the last keys: the scratch was never filled.
+                        keyScratch[level].removeAll(keepingCapacity: true)
+                        keyScratch[level].append(contentsOf: lastKeys[level][..<count])
+                    }
+                    lastKeys[level] = Array(keyScratch[level][...])  // a copy: the scratch is reused
+                }
                 return Value(OrderedObject(keys: lastKeys[level], values: values))
             }
             throw fail("expected ',' or '}' in an object")
         }
+    }
+
+    /// Whether the key at `i` (its opening quote) is spelled exactly as `keys[k]`, with no escapes; if so,
+    /// steps past it. A key holding a quote, a backslash or a control character never matches: its JSON
+    /// spelling differs from its text, so it goes through `parseString` and its checks.
+    private mutating func matchKey(_ keys: [String], _ k: Int) -> Bool {
+        let start = i + 1
+        let matched: Bool = keys.withUnsafeBufferPointer { keys in
+            var key = keys[k]
+            return key.withUTF8 { expected in
+                let n = expected.count
+                guard start + n < bytes.count, bytes[start + n] == UInt8(ascii: "\"") else { return false }
+                var j = 0
+                while j < n {
+                    let c = expected[j]
+                    if c != bytes[start + j] || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { return false }
+                    j += 1
+                }
+                return true
+            }
+        }
+        if matched { i = start + keys[k].utf8.count + 1 }
+        return matched
     }
 
     private mutating func parseArray() throws -> Value {
@@ -341,8 +383,19 @@ struct JSONReader {
 
     private mutating func parseString() throws -> String {
         i += 1
-        // Fast path: no escapes before the closing quote (most keys and values).
+        // Fast path: no escapes before the closing quote (most keys and values). Eight bytes at a time while
+        // none of them is a quote, a backslash or a control character (the word test `quoteJSON` uses).
         var j = i
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while j + 8 <= bytes.count {
+                let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+                let below = (w &- ones &* 0x20) & ~w & highs
+                let q = w ^ (ones &* 0x22), b = w ^ (ones &* 0x5C)
+                if below | ((q &- ones) & ~q & highs) | ((b &- ones) & ~b & highs) != 0 { break }
+                j += 8
+            }
+        }
         while j < bytes.count {
             let c = bytes[j]
             if c == UInt8(ascii: "\"") {

@@ -95,6 +95,34 @@ struct CLICommandTests {
         #expect(without.status == 1)
     }
 
+    /// The plain form (read without ArgumentParser) and a form only ArgumentParser reads render and fail alike.
+    @Test func renderTemplateBothArgumentReaders() throws {
+        let tmp = try CLIProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        try FileManager.default.createDirectory(atPath: tmp + "/lib", withIntermediateDirectories: true)
+        try #"{% include "part.njk" %}|{{ name }}|{{ missing.x }}"#.write(toFile: tmp + "/t.njk", atomically: true, encoding: .utf8)
+        try "part:{{ name | upper }}".write(toFile: tmp + "/lib/part.njk", atomically: true, encoding: .utf8)
+        try #"{"name": "api"}"#.write(toFile: tmp + "/vars.json", atomically: true, encoding: .utf8)
+        let plain = try CLIProcess.run(["render-template", "t.njk", "--vars", "vars.json", "--search-path", "lib"], in: tmp)
+        let parsed = try CLIProcess.run(["render-template", "--vars=vars.json", "--search-path=lib", "--", "t.njk"], in: tmp)
+        #expect(plain.stdout == "part:API|api|")
+        #expect(parsed.stdout == plain.stdout)
+        #expect(plain.stderr == "" && parsed.stderr == "")
+        #expect(plain.status == 0 && parsed.status == 0)
+
+        let plainStrict = try CLIProcess.run(["render-template", "t.njk", "--vars", "vars.json", "--search-path", "lib", "--strict"], in: tmp)
+        let parsedStrict = try CLIProcess.run(["render-template", "--strict", "--vars=vars.json", "--search-path=lib", "t.njk"], in: tmp)
+        #expect(plainStrict.stdout == "" && parsedStrict.stdout == "")
+        #expect(plainStrict.stderr == """
+            t.njk:1:40: error: 'missing' is undefined
+            {% include "part.njk" %}|{{ name }}|{{ missing.x }}
+                                                   ^
+
+            """)
+        #expect(parsedStrict.stderr == plainStrict.stderr)
+        #expect(plainStrict.status == 1 && parsedStrict.status == 1)
+    }
+
     @Test func renderTemplateError() throws {
         let tmp = try CLIProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: tmp) }

@@ -22,6 +22,26 @@ import Testing
         #expect(v.jsonString(indent: "  ") == "{\n  \"2\": 3.5,\n  \"10\": 2,\n  \"b\": 1,\n  \"a\": [\n    true,\n    null,\n    \"xé\\n\"\n  ]\n}")
     }
 
+    /// Objects in a list that repeat the last one's keys reuse them; a key that differs, is missing, is extra, or
+    /// is spelled with escapes goes through the full string reader, and an escape never passes as a match.
+    @Test func jsonObjectsRepeatingKeys() throws {
+        let text = #"""
+            [{"a": 1, "b\"q": 2, "c": 3}, {"a": 4, "b\"q": 5, "c": 6}, {"a": 7, "b\u0022q": 8}, {"a": 9, "b\"q": 10, "c": 11, "d": 12},
+             {"a": 13, "x": 14, "c": 15}, {"\u0061": 16, "x": 17, "c": 18}, {"a": 19, "a": 20}, {"a": 21, "a": 22}, {"ab": 23}, {"a": 24}]
+            """#
+        let v = try Value.parseJSON(Array(text.utf8))
+        #expect(v.jsonString() == #"""
+            [{"a":1,"b\"q":2,"c":3},{"a":4,"b\"q":5,"c":6},{"a":7,"b\"q":8},{"a":9,"b\"q":10,"c":11,"d":12},\#
+            {"a":13,"x":14,"c":15},{"a":16,"x":17,"c":18},{"a":20},{"a":22},{"ab":23},{"a":24}]
+            """#)
+        // The last object's key `b"q` must not match the bytes `b"q` of an invalid key (an unescaped quote).
+        #expect(throws: TemplateError.self) { try Value.parseJSON(Array(#"[{"b\"q": 1}, {"b"q": 2}]"#.utf8)) }
+        // Nor the key `a\q` (a decoded backslash) the bytes `a\q`, an invalid escape; `a\b` is a valid one.
+        #expect(throws: TemplateError.self) { try Value.parseJSON(Array(#"[{"a\\q": 1}, {"a\q": 2}]"#.utf8)) }
+        let escaped = try Value.parseJSON(Array(#"[{"a\\b": 1}, {"a\b": 2}]"#.utf8))
+        #expect(escaped.jsonString() == #"[{"a\\b":1},{"a\b":2}]"#)
+    }
+
     @Test func jsonStringEscapesOnlyWhatJSONStringifyEscapes() {
         #expect(Value("q\" b\\ \u{01} \u{2028} é 😀 </").jsonString() == "\"q\\\" b\\\\ \\u0001 \u{2028} é 😀 </\"")
     }

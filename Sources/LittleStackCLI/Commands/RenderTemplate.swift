@@ -35,12 +35,26 @@ struct RenderTemplate: ParsableCommand {
     var repeatCount: Int?
 
     func run() throws {
+        try Self.render(Request(template: template, vars: vars, searchPaths: searchPaths, strict: strict), repeatCount: repeatCount)
+    }
+
+    /// What a render is asked for, however the arguments were read (ArgumentParser or `plainRequest`).
+    struct Request: Equatable {
+        var template: String
+        var vars: String?
+        var searchPaths: [String] = []
+        var strict = false
+    }
+
+    /// Renders `request` to standard output and exits the process on success; throws on failure, having
+    /// printed the error (`ExitCode.failure`).
+    static func render(_ request: Request, repeatCount: Int? = nil) throws -> Never {
         do {
-            let context = try loadVariables()
-            let environment = Environment(searchPaths: searchPaths, strict: strict)
+            let context = try loadVariables(request.vars)
+            let environment = Environment(searchPaths: request.searchPaths, strict: request.strict)
             // Written from the render's own buffer: a large stack's output is not copied once more.
-            let written = try environment.withRenderedBytes(file: template, context: context) { Terminal.writeBytes($0) }
-            if let n = repeatCount, n > 0 { try benchmark(environment, context: context, renders: n) }
+            let written = try environment.withRenderedBytes(file: request.template, context: context) { Terminal.writeBytes($0) }
+            if let n = repeatCount, n > 0 { try benchmark(environment, template: request.template, context: context, renders: n) }
             guard written else { throw ExitCode.failure }
             // The render is done and written: freeing a large variables tree value by value at exit
             // costs more than the render itself for big stacks, so leave at once.
@@ -52,7 +66,7 @@ struct RenderTemplate: ParsableCommand {
     }
 
     /// The `--vars` object, or an empty context.
-    private func loadVariables() throws -> Value {
+    private static func loadVariables(_ vars: String?) throws -> Value {
         guard let vars else { return Value(object: []) }
         guard let bytes = try? FileIO.read(vars) else {
             throw TemplateError(path: vars, line: 1, column: 1, message: "cannot read variables file '\(vars)'")
@@ -67,7 +81,7 @@ struct RenderTemplate: ParsableCommand {
     }
 
     /// Hidden `--repeat N`: times N in-process renders (after the first, which compiled and cached) on stderr.
-    private func benchmark(_ environment: Environment, context: Value, renders: Int) throws {
+    private static func benchmark(_ environment: Environment, template: String, context: Value, renders: Int) throws {
         var best = Double.infinity
         let start = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<renders {
