@@ -184,6 +184,9 @@ struct JSONReader {
     private var lastKeys: [[String]] = []
     /// Unescaped bytes of a string with escapes, kept between strings.
     private var stringScratch: [UInt8] = []
+    /// The values of the objects and arrays being read, innermost last: each is moved into an allocation of
+    /// its exact size when it closes, where an array grown by appending reallocated as it doubled.
+    private let valueScratch = ValueStack(capacity: 64)
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -259,9 +262,6 @@ struct JSONReader {
         // object's string reused: no string is made or compared. `keyScratch` is filled only after a miss.
         var repeating = true
         var count = 0
-        var values: [Value] = []
-        // Room for a typical small object up front: growing from empty reallocates at 1, 2 and 4 keys.
-        values.reserveCapacity(Swift.max(4, lastKeys[level].count))
         while true {
             skipWhitespace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
@@ -280,7 +280,7 @@ struct JSONReader {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':' after an object key") }
             i += 1
             skipWhitespace()
-            values.append(try parseValue())
+            valueScratch.append(try parseValue())
             skipWhitespace()
             guard i < bytes.count else { throw fail("unexpected end of input") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -294,7 +294,8 @@ struct JSONReader {
                     }
                     lastKeys[level] = Array(keyScratch[level][...])  // a copy: the scratch is reused
                 }
-                return Value(OrderedObject(keys: lastKeys[level], values: values))
+                let keys = lastKeys[level]
+                return Value(valueScratch.popMoving(count) { OrderedObject(keys: keys, movingValuesFrom: $0) })
             }
             throw fail("expected ',' or '}' in an object")
         }
@@ -327,16 +328,16 @@ struct JSONReader {
         try enter()
         defer { depth -= 1 }
         i += 1
-        var a: [Value] = []
         skipWhitespace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return Value(array: a) }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return Value(array: []) }
+        let start = valueScratch.count
         while true {
             skipWhitespace()
-            a.append(try parseValue())
+            valueScratch.append(try parseValue())
             skipWhitespace()
             guard i < bytes.count else { throw fail("unexpected end of input") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "]") { i += 1; return Value(array: a) }
+            if bytes[i] == UInt8(ascii: "]") { i += 1; return Value(array: valueScratch.popArray(valueScratch.count - start)) }
             throw fail("expected ',' or ']' in an array")
         }
     }

@@ -114,61 +114,89 @@ public struct Value: Sendable {
 /// An object whose keys keep JavaScript's order: integer-like keys ascending first, then insertion order.
 ///
 /// A copy-on-write wrapper around one reference, so a `Value` stays small (its largest payload is a String).
+/// The values live in the same allocation as the header (`ManagedBuffer`): an object costs one allocation,
+/// where a class holding a key array and a value array cost two more, and a large variables file is mostly
+/// small objects. The key list is an array of its own, shared by objects with the same keys (JSON lists).
 struct OrderedObject: Sendable {
-    // Accesses are never overlapping (no storage escapes a call), so the dynamic exclusivity checks, which
-    // cost more than a small object's whole lookup, are turned off.
-    private final class Storage: @unchecked Sendable {
-        @exclusivity(unchecked) var keys: [String] = []
-        @exclusivity(unchecked) var values: [Value] = []
-        @exclusivity(unchecked) var index: [String: Int]? = nil
+    /// The keys in order, the lookup index of a large object, and how many values there are and fit.
+    struct Header {
+        var keys: [String]
+        var index: [String: Int]?
+        var count: Int
+        var capacity: Int
+    }
 
-        init() {}
-        init(copying other: Storage) {
-            keys = other.keys
-            values = other.values
-            index = other.index
+    /// The header, then `capacity` slots of which the first `count` hold values. Not `Sendable` (no
+    /// `ManagedBuffer` is): an object's storage is written only while uniquely referenced (`reserve`), so
+    /// storage reached from more than one thread is only read.
+    final class Storage: ManagedBuffer<Header, Value> {
+        deinit {
+            _ = withUnsafeMutablePointers { h, e in e.deinitialize(count: h.pointee.count) }
+        }
+
+        static func make(keys: [String], index: [String: Int]?, capacity: Int) -> Storage {
+            let buffer = Storage.create(minimumCapacity: capacity) { _ in
+                Header(keys: keys, index: index, count: 0, capacity: capacity)
+            }
+            return unsafeDowncast(buffer, to: Storage.self)
         }
     }
 
-    private var storage = Storage()
+    /// Every empty object starts here; the first write copies it (it is never uniquely referenced).
+    nonisolated(unsafe) private static let emptyStorage = Storage.make(keys: [], index: nil, capacity: 0)
 
-    init() {}
+    nonisolated(unsafe) private var storage: Storage
 
-    /// An object from parallel key and value lists in source order, as a JSON object literal gives them (later
-    /// duplicates win, integer-like keys move first). Built in one go when neither happens, the common case.
-    init(keys: [String], values: [Value]) {
-        var simple = true
-        if keys.count > 8 {
-            var seen = Set<String>(minimumCapacity: keys.count)
-            for k in keys where !seen.insert(k).inserted || OrderedObject.arrayIndex(k) != nil { simple = false; break }
-        } else {
-            outer: for (i, k) in keys.enumerated() {
-                if OrderedObject.arrayIndex(k) != nil { simple = false; break }
-                for j in 0..<i where keys[j] == k { simple = false; break outer }
-            }
-        }
-        guard simple else {
-            for (k, v) in zip(keys, values) { self[k] = v }
+    init() { storage = OrderedObject.emptyStorage }
+
+    /// An object from a key list and as many values at `values`, moved in (the slots are left uninitialised),
+    /// in source order as a JSON object literal gives them (later duplicates win, integer-like keys move first).
+    /// Built in one go when neither happens, the common case.
+    init(keys: [String], movingValuesFrom values: UnsafeMutablePointer<Value>) {
+        guard OrderedObject.isSimple(keys) else {
+            storage = OrderedObject.emptyStorage
+            for (i, k) in keys.enumerated() { self[k] = (values + i).move() }
             return
         }
-        storage.keys = keys
-        storage.values = values
+        storage = Storage.make(keys: keys, index: nil, capacity: keys.count)
+        storage.withUnsafeMutablePointers { h, e in
+            e.moveInitialize(from: values, count: keys.count)
+            h.pointee.count = keys.count
+        }
         OrderedObject.rebuildIndex(storage)
     }
 
-    var keys: [String] { storage.keys }
-    var values: [Value] { storage.values }
-    var count: Int { storage.keys.count }
-    var entries: Zip2Sequence<[String], [Value]> { zip(storage.keys, storage.values) }
+    /// Whether `keys` has no duplicates and no integer-like key: taken in order, it is the object's key list.
+    private static func isSimple(_ keys: [String]) -> Bool {
+        if keys.count > 8 {
+            var seen = Set<String>(minimumCapacity: keys.count)
+            for k in keys where !seen.insert(k).inserted || OrderedObject.arrayIndex(k) != nil { return false }
+            return true
+        }
+        for (i, k) in keys.enumerated() {
+            if OrderedObject.arrayIndex(k) != nil { return false }
+            for j in 0..<i where keys[j] == k { return false }
+        }
+        return true
+    }
 
-    func position(of key: String) -> Int? { OrderedObject.position(of: key, in: storage) }
+    var keys: [String] { storage.withUnsafeMutablePointerToHeader { $0.pointee.keys } }
+    var values: [Value] {
+        storage.withUnsafeMutablePointers { h, e in Array(UnsafeBufferPointer(start: e, count: h.pointee.count)) }
+    }
+    var count: Int { storage.withUnsafeMutablePointerToHeader { $0.pointee.count } }
+    var entries: Zip2Sequence<[String], [Value]> { zip(keys, values) }
 
-    /// The lookup itself, on the storage in place: the keys are read through a buffer pointer, so neither the
+    func position(of key: String) -> Int? {
+        storage.withUnsafeMutablePointerToHeader { OrderedObject.position(of: key, in: $0) }
+    }
+
+    /// The lookup itself, on the header in place: the keys are read through a buffer pointer, so neither the
     /// key array nor the index is copied (each copy is a retain and a release) for a lookup in a few keys.
-    @inline(__always) private static func position(of key: String, in s: Storage) -> Int? {
-        if s.index != nil { return s.index![key] }
+    @inline(__always) private static func position(of key: String, in h: UnsafeMutablePointer<Header>) -> Int? {
+        if h.pointee.index != nil { return h.pointee.index![key] }
         let n = key.utf8.count
-        return s.keys.withUnsafeBufferPointer { keys -> Int? in
+        return h.pointee.keys.withUnsafeBufferPointer { keys -> Int? in
             var i = 0
             while i < keys.count {
                 if keys[i].utf8.count == n && keys[i] == key { return i }
@@ -180,53 +208,93 @@ struct OrderedObject: Sendable {
 
     /// The value of `key`, undefined when absent (member reads, the hot case of `subscript`).
     @inline(__always) func value(of key: String) -> Value {
-        let s = storage
-        guard let i = OrderedObject.position(of: key, in: s) else { return .undefined }
-        return s.values.withUnsafeBufferPointer { $0[i] }
+        storage.withUnsafeMutablePointers { h, e in
+            guard let i = OrderedObject.position(of: key, in: h) else { return .undefined }
+            return e[i]
+        }
     }
 
-    private mutating func unique() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
-        return storage
+    /// Makes the storage this object's own, with room for `needed` values: copied when shared, moved into a
+    /// larger allocation (twice the room) when full.
+    private mutating func reserve(_ needed: Int) {
+        let unique = isKnownUniquelyReferenced(&storage)
+        let old = storage
+        old.withUnsafeMutablePointers { h, e in
+            if unique && h.pointee.capacity >= needed { return }
+            let capacity = unique ? Swift.max(needed, h.pointee.capacity * 2, 4) : Swift.max(needed, h.pointee.count)
+            let fresh = Storage.make(keys: h.pointee.keys, index: h.pointee.index, capacity: capacity)
+            fresh.withUnsafeMutablePointers { fh, fe in
+                if unique {
+                    fe.moveInitialize(from: e, count: h.pointee.count)
+                } else {
+                    fe.initialize(from: e, count: h.pointee.count)
+                }
+                fh.pointee.count = h.pointee.count
+            }
+            if unique { h.pointee.count = 0 }  // moved out: the old storage's deinit has nothing left to free
+            storage = fresh
+        }
     }
 
     subscript(key: String) -> Value? {
-        get { position(of: key).map { storage.values[$0] } }
+        get { storage.withUnsafeMutablePointers { h, e in OrderedObject.position(of: key, in: h).map { e[$0] } } }
         set {
             if let i = position(of: key) {
-                let s = unique()
                 if let newValue {
-                    s.values[i] = newValue
+                    reserve(count)
+                    storage.withUnsafeMutablePointerToElements { $0[i] = newValue }
                 } else {
-                    s.keys.remove(at: i)
-                    s.values.remove(at: i)
-                    OrderedObject.rebuildIndex(s)
+                    remove(at: i)
                 }
                 return
             }
             guard let newValue else { return }
-            let s = unique()
+            reserve(count + 1)
+            let s = storage
             if let n = OrderedObject.arrayIndex(key) {
                 // JavaScript enumerates integer keys first, ascending.
-                var at = 0
-                while at < s.keys.count, let m = OrderedObject.arrayIndex(s.keys[at]), m < n { at += 1 }
-                s.keys.insert(key, at: at)
-                s.values.insert(newValue, at: at)
+                s.withUnsafeMutablePointers { h, e in
+                    var at = 0
+                    while at < h.pointee.count, let m = OrderedObject.arrayIndex(h.pointee.keys[at]), m < n { at += 1 }
+                    (e + at + 1).moveInitialize(from: e + at, count: h.pointee.count - at)
+                    (e + at).initialize(to: newValue)
+                    h.pointee.count += 1
+                    h.pointee.keys.insert(key, at: at)
+                }
                 OrderedObject.rebuildIndex(s)
             } else {
-                s.keys.append(key)
-                s.values.append(newValue)
-                if s.index != nil { s.index![key] = s.keys.count - 1 } else if s.keys.count > 8 { OrderedObject.rebuildIndex(s) }
+                let needsIndex = s.withUnsafeMutablePointers { h, e -> Bool in
+                    (e + h.pointee.count).initialize(to: newValue)
+                    h.pointee.count += 1
+                    h.pointee.keys.append(key)
+                    if h.pointee.index != nil { h.pointee.index![key] = h.pointee.count - 1; return false }
+                    return h.pointee.count > 8
+                }
+                if needsIndex { OrderedObject.rebuildIndex(s) }
             }
         }
     }
 
+    private mutating func remove(at i: Int) {
+        reserve(count)
+        let s = storage
+        s.withUnsafeMutablePointers { h, e in
+            (e + i).deinitialize(count: 1)
+            (e + i).moveInitialize(from: e + i + 1, count: h.pointee.count - i - 1)
+            h.pointee.count -= 1
+            h.pointee.keys.remove(at: i)
+        }
+        OrderedObject.rebuildIndex(s)
+    }
+
     /// Small objects are searched linearly; from nine keys on, a dictionary finds them.
     private static func rebuildIndex(_ s: Storage) {
-        guard s.keys.count > 8 else { s.index = nil; return }
-        var d = [String: Int](minimumCapacity: s.keys.count)
-        for (i, k) in s.keys.enumerated() { d[k] = i }
-        s.index = d
+        s.withUnsafeMutablePointerToHeader { h in
+            guard h.pointee.keys.count > 8 else { h.pointee.index = nil; return }
+            var d = [String: Int](minimumCapacity: h.pointee.keys.count)
+            for (i, k) in h.pointee.keys.enumerated() { d[k] = i }
+            h.pointee.index = d
+        }
     }
 
     /// The canonical array index a key spells ("0", "17"; not "01" or "-1"), as JavaScript orders keys.

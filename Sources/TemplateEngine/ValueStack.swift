@@ -66,6 +66,13 @@ final class ValueStack {
         return result
     }
 
+    /// Lends `body` the top `n` values, bottom first, for it to move out (each slot left uninitialised), then
+    /// pops them without destroying them.
+    @inline(__always) func popMoving<R>(_ n: Int, _ body: (UnsafeMutablePointer<Value>) throws -> R) rethrows -> R {
+        defer { count -= n }
+        return try body(base + (count - n))
+    }
+
     /// Drops the top `n` values, one by one: `deinitialize(count:)` goes through the runtime's generic array
     /// destroy, several times slower for the one to three values a call leaves.
     @inline(__always) func drop(_ n: Int) {

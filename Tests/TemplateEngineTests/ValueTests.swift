@@ -42,6 +42,35 @@ import Testing
         #expect(escaped.jsonString() == #"[{"a\\b":1},{"a\b":2}]"#)
     }
 
+    /// `OrderedObject` in one allocation: growth, integer keys moved first, removal, the index from nine keys
+    /// on, and copy-on-write (a copy's writes never reach the original, even one sharing a parsed key list).
+    @Test func orderedObjectWritesAndCopies() throws {
+        var o = OrderedObject()
+        for k in ["b", "a", "10", "c", "2", "d", "e", "f", "g", "h"] { o[k] = Value(k) }
+        #expect(o.keys == ["2", "10", "b", "a", "c", "d", "e", "f", "g", "h"])
+        #expect(o.values.map(\.jsString) == ["2", "10", "b", "a", "c", "d", "e", "f", "g", "h"])
+        #expect(o.value(of: "h").jsString == "h" && o.value(of: "zz").isUndefined)
+        let before = o
+        o["a"] = nil
+        o["10"] = nil
+        o["b"] = Value(1)
+        #expect(o.keys == ["2", "b", "c", "d", "e", "f", "g", "h"])
+        #expect(o.values.map(\.jsString) == ["2", "1", "c", "d", "e", "f", "g", "h"])
+        #expect(o.value(of: "h").jsString == "h" && o.value(of: "a").isUndefined && o.count == 8)
+        #expect(before.keys == ["2", "10", "b", "a", "c", "d", "e", "f", "g", "h"])
+        #expect(before.values.map(\.jsString) == ["2", "10", "b", "a", "c", "d", "e", "f", "g", "h"])
+
+        let list = try Value.parseJSON(Array(#"[{"x": 1, "y": 2}, {"x": 3, "y": 4}]"#.utf8))
+        var second = try #require(list.arrayValue?[1].objectValue)
+        second["z"] = Value(5)
+        second["x"] = Value(6)
+        #expect(second.keys == ["x", "y", "z"] && second.values.map(\.jsString) == ["6", "4", "5"])
+        #expect(list.jsonString() == #"[{"x":1,"y":2},{"x":3,"y":4}]"#)
+        var empty = OrderedObject()
+        empty["k"] = Value(true)
+        #expect(OrderedObject().count == 0 && empty.count == 1)
+    }
+
     @Test func jsonStringEscapesOnlyWhatJSONStringifyEscapes() {
         #expect(Value("q\" b\\ \u{01} \u{2028} é 😀 </").jsonString() == "\"q\\\" b\\\\ \\u0001 \u{2028} é 😀 </\"")
     }
