@@ -182,6 +182,8 @@ struct JSONReader {
     /// object of a large variables file.
     private var keyScratch: [[String]] = []
     private var lastKeys: [[String]] = []
+    /// Per nesting depth: whether `lastKeys` there has no duplicates and no integer-like key.
+    private var lastKeysSimple: [Bool] = []
     /// Unescaped bytes of a string with escapes, kept between strings.
     private var stringScratch: [UInt8] = []
     /// The values of the objects and arrays being read, innermost last: each is moved into an allocation of
@@ -257,21 +259,23 @@ struct JSONReader {
         while keyScratch.count <= level {
             keyScratch.append([])
             lastKeys.append([])
+            lastKeysSimple.append(true)
         }
         // While the keys repeat the last object's at this depth, each is matched in the bytes and the last
         // object's string reused: no string is made or compared. `keyScratch` is filled only after a miss.
+        let last = lastKeys[level]
         var repeating = true
         var count = 0
         while true {
             skipWhitespace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
-            if repeating, count < lastKeys[level].count, matchKey(lastKeys[level], count) {
+            if repeating, count < last.count, matchKey(last, count) {
                 count += 1
             } else {
                 if repeating {
                     repeating = false
                     keyScratch[level].removeAll(keepingCapacity: true)
-                    keyScratch[level].append(contentsOf: lastKeys[level][..<count])
+                    keyScratch[level].append(contentsOf: last[..<count])
                 }
                 keyScratch[level].append(try parseString())
                 count += 1
@@ -286,16 +290,16 @@ struct JSONReader {
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
             if bytes[i] == UInt8(ascii: "}") {
                 i += 1
-                if !repeating || count != lastKeys[level].count {
-                    if repeating {
-                        // A prefix of the last keys: the scratch was never filled.
-                        keyScratch[level].removeAll(keepingCapacity: true)
-                        keyScratch[level].append(contentsOf: lastKeys[level][..<count])
-                    }
-                    lastKeys[level] = Array(keyScratch[level][...])  // a copy: the scratch is reused
+                var keys = last
+                if !repeating || count != last.count {
+                    // A new key list (a prefix of the last one when the scratch was never filled), checked once
+                    // here for duplicates and integer-like keys; objects repeating it skip the check.
+                    keys = repeating ? Array(last[..<count]) : Array(keyScratch[level][...])  // a copy: the scratch is reused
+                    lastKeys[level] = keys
+                    lastKeysSimple[level] = OrderedObject.isSimple(keys)
                 }
-                let keys = lastKeys[level]
-                return Value(valueScratch.popMoving(count) { OrderedObject(keys: keys, movingValuesFrom: $0) })
+                let simple = lastKeysSimple[level]
+                return Value(valueScratch.popMoving(count) { OrderedObject(keys: keys, simple: simple, movingValuesFrom: $0) })
             }
             throw fail("expected ',' or '}' in an object")
         }

@@ -151,9 +151,9 @@ struct OrderedObject: Sendable {
 
     /// An object from a key list and as many values at `values`, moved in (the slots are left uninitialised),
     /// in source order as a JSON object literal gives them (later duplicates win, integer-like keys move first).
-    /// Built in one go when neither happens, the common case.
-    init(keys: [String], movingValuesFrom values: UnsafeMutablePointer<Value>) {
-        guard OrderedObject.isSimple(keys) else {
+    /// Built in one go when neither happens, the common case, which `simple` (`isSimple(keys)`) tells.
+    init(keys: [String], simple: Bool, movingValuesFrom values: UnsafeMutablePointer<Value>) {
+        guard simple else {
             storage = OrderedObject.emptyStorage
             for (i, k) in keys.enumerated() { self[k] = (values + i).move() }
             return
@@ -167,7 +167,7 @@ struct OrderedObject: Sendable {
     }
 
     /// Whether `keys` has no duplicates and no integer-like key: taken in order, it is the object's key list.
-    private static func isSimple(_ keys: [String]) -> Bool {
+    static func isSimple(_ keys: [String]) -> Bool {
         if keys.count > 8 {
             var seen = Set<String>(minimumCapacity: keys.count)
             for k in keys where !seen.insert(k).inserted || OrderedObject.arrayIndex(k) != nil { return false }
