@@ -111,20 +111,13 @@ extension Value {
         dst[o] = 0x22
         o += 1
         guard let src = u.baseAddress else { dst[o] = 0x22; return o + 1 }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         var i = 0
         while i < n {
             // A word at a time; a word holding a byte to escape, and the tail, go byte by byte.
             var end = n
             if i + 8 <= n {
                 let w = UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)
-                // A byte below 0x20; a byte equal to 0x22 or 0x5C (a zero byte after the XOR).
-                let below = (w &- ones &* 0x20) & ~w & highs
-                let q = w ^ (ones &* 0x22), b = w ^ (ones &* 0x5C)
-                let quote = (q &- ones) & ~q & highs
-                let slash = (b &- ones) & ~b & highs
-                if below | quote | slash == 0 {
+                if !holdsByteToEscape(w) {
                     UnsafeMutableRawPointer(dst + o).storeBytes(of: w, as: UInt64.self)
                     i += 8
                     o += 8
@@ -141,6 +134,17 @@ extension Value {
         }
         dst[o] = 0x22
         return o + 1
+    }
+
+    /// Whether one of the eight bytes of `w` is a control character, `"` or `\` (what JSON escapes in a
+    /// string). Each test is exact for the word as a whole: a borrow only crosses into a byte above one that
+    /// matched.
+    @inline(__always) static func holdsByteToEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte below 0x20; a byte equal to 0x22 or 0x5C (a zero byte after the XOR).
+        let below = (w &- ones &* 0x20) & ~w & highs
+        let q = w ^ (ones &* 0x22), b = w ^ (ones &* 0x5C)
+        return below | ((q &- ones) & ~q & highs) | ((b &- ones) & ~b & highs) != 0
     }
 
     /// Writes the JSON escape of `c` (a control character, `"` or `\\`) at `dst`; returns its length.
@@ -389,15 +393,10 @@ struct JSONReader {
     private mutating func parseString() throws -> String {
         i += 1
         // Fast path: no escapes before the closing quote (most keys and values). Eight bytes at a time while
-        // none of them is a quote, a backslash or a control character (the word test `quoteJSON` uses).
+        // none of them is a quote, a backslash or a control character.
         var j = i
         if let base = bytes.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            while j + 8 <= bytes.count {
-                let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
-                let below = (w &- ones &* 0x20) & ~w & highs
-                let q = w ^ (ones &* 0x22), b = w ^ (ones &* 0x5C)
-                if below | ((q &- ones) & ~q & highs) | ((b &- ones) & ~b & highs) != 0 { break }
+            while j + 8 <= bytes.count, !Value.holdsByteToEscape(UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)) {
                 j += 8
             }
         }

@@ -10,12 +10,11 @@ import Foundation
 /// tunnels to the target's port **on 127.0.0.1** whatever host it names: a test can address the emulator by a made-up
 /// host name that only the proxy can reach, and nothing leaves loopback.
 final class LoopbackConnectProxy: @unchecked Sendable {
-    let port: Int
-    private let fd: Int32
+    private let listener: LoopbackListener
+    var port: Int { listener.port }
     private let lock = NSLock()
     private var targetsSeen: [String] = []
     private var authorizationsSeen: [String] = []
-    private var stopped = false
 
     /// The `host:port` of each CONNECT, in order.
     var targets: [String] { lock.withLock { targetsSeen } }
@@ -23,25 +22,16 @@ final class LoopbackConnectProxy: @unchecked Sendable {
     var authorizations: [String] { lock.withLock { authorizationsSeen } }
 
     init() throws {
-        (fd, port) = try AWSLoopbackServer.openListener()
+        listener = try LoopbackListener()
         Thread { [self] in acceptLoop() }.start()
     }
 
-    deinit { stop() }
-
-    func stop() {
-        let first: Bool = lock.withLock {
-            defer { stopped = true }
-            return !stopped
-        }
-        guard first else { return }
-        shutdown(fd, Int32(SHUT_RDWR))
-        close(fd)
-    }
+    /// Closes the listening socket (once).
+    func stop() { listener.stop() }
 
     private func acceptLoop() {
         while true {
-            let client = accept(fd, nil, nil)
+            let client = accept(listener.fd, nil, nil)
             if client < 0 { return }
             Thread { [self] in
                 tunnel(client)

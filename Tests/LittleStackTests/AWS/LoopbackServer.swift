@@ -28,9 +28,9 @@ final class AWSLoopbackServer: @unchecked Sendable {
         }
     }
 
-    let port: Int
+    private let listener: LoopbackListener
+    var port: Int { listener.port }
     var endpoint: String { "http://127.0.0.1:\(port)" }
-    private let fd: Int32
     private let lock = NSLock()
     private var replies: [Reply]
     private var receivedRequests: [Received] = []
@@ -39,66 +39,20 @@ final class AWSLoopbackServer: @unchecked Sendable {
 
     init(replies: [Reply]) throws {
         self.replies = replies
-        let (fd, port) = try Self.openListener()
-        self.fd = fd
-        self.port = port
+        listener = try LoopbackListener()
         let thread = Thread { [self] in acceptLoop() }
         thread.start()
     }
 
-    deinit { stop() }
-
-    private var stopped = false
-
-    /// Closes the listening socket, once: a second close could hit another socket that reused the number.
-    func stop() {
-        let first: Bool = lock.withLock {
-            defer { stopped = true }
-            return !stopped
-        }
-        guard first else { return }
-        shutdown(fd, Int32(SHUT_RDWR))
-        close(fd)
-    }
-
-    struct SocketError: Error {}
-
-    /// Binds 127.0.0.1:0 and listens; returns the socket and its port.
-    static func openListener() throws -> (Int32, Int) {
-        #if canImport(Glibc)
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-            let fd = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard fd >= 0 else { throw SocketError() }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(fd, 16) == 0 else {
-            close(fd)
-            throw SocketError()
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        return (fd, Int(UInt16(bigEndian: address.sin_port)))
-    }
+    /// Closes the listening socket (once).
+    func stop() { listener.stop() }
 
     /// A port on 127.0.0.1 nothing listens on (bound, then closed).
-    static func closedPort() throws -> Int {
-        let (fd, port) = try openListener()
-        close(fd)
-        return port
-    }
+    static func closedPort() throws -> Int { try LoopbackListener.closedPort() }
 
     private func acceptLoop() {
         while true {
-            let client = accept(fd, nil, nil)
+            let client = accept(listener.fd, nil, nil)
             if client < 0 { return }
             handle(client)
             close(client)
