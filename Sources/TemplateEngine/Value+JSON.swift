@@ -185,9 +185,7 @@ struct JSONReader {
     /// keys; those that repeat the last list share its storage, which saves an allocation and ~100 bytes per
     /// object of a large variables file.
     private var keyScratch: [[String]] = []
-    private var lastKeys: [[String]] = []
-    /// Per nesting depth: whether `lastKeys` there has no duplicates and no integer-like key.
-    private var lastKeysSimple: [Bool] = []
+    private var lastKeys: [KeyList] = []
     /// Unescaped bytes of a string with escapes, kept between strings.
     private var stringScratch: [UInt8] = []
     /// The values of the objects and arrays being read, innermost last: each is moved into an allocation of
@@ -262,8 +260,7 @@ struct JSONReader {
         let level = depth
         while keyScratch.count <= level {
             keyScratch.append([])
-            lastKeys.append([])
-            lastKeysSimple.append(true)
+            lastKeys.append(KeyList([]))
         }
         // While the keys repeat the last object's at this depth, each is matched in the bytes and the last
         // object's string reused: no string is made or compared. `keyScratch` is filled only after a miss.
@@ -273,13 +270,14 @@ struct JSONReader {
         while true {
             skipWhitespace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
-            if repeating, count < last.count, matchKey(last, count) {
+            if repeating, count < last.keys.count, let end = last.match(count, in: bytes, at: i) {
+                i = end
                 count += 1
             } else {
                 if repeating {
                     repeating = false
                     keyScratch[level].removeAll(keepingCapacity: true)
-                    keyScratch[level].append(contentsOf: last[..<count])
+                    keyScratch[level].append(contentsOf: last.keys[..<count])
                 }
                 keyScratch[level].append(try parseString())
                 count += 1
@@ -288,48 +286,27 @@ struct JSONReader {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':' after an object key") }
             i += 1
             skipWhitespace()
-            valueScratch.append(try parseValue())
+            // The value first, then the stack: `valueScratch.append(try parseValue())` loaded the stack before
+            // the call and retained it across it (an atomic increment and decrement per value).
+            let value = try parseValue()
+            valueScratch.append(value)
             skipWhitespace()
             guard i < bytes.count else { throw fail("unexpected end of input") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
             if bytes[i] == UInt8(ascii: "}") {
                 i += 1
-                var keys = last
-                if !repeating || count != last.count {
+                var list = last
+                if !repeating || count != last.keys.count {
                     // A new key list (a prefix of the last one when the scratch was never filled), checked once
                     // here for duplicates and integer-like keys; objects repeating it skip the check.
-                    keys = repeating ? Array(last[..<count]) : Array(keyScratch[level][...])  // a copy: the scratch is reused
-                    lastKeys[level] = keys
-                    lastKeysSimple[level] = OrderedObject.isSimple(keys)
+                    list = KeyList(repeating ? Array(last.keys[..<count]) : Array(keyScratch[level][...]))  // a copy: the scratch is reused
+                    lastKeys[level] = list
                 }
-                let simple = lastKeysSimple[level]
+                let keys = list.keys, simple = list.simple
                 return Value(valueScratch.popMoving(count) { OrderedObject(keys: keys, simple: simple, movingValuesFrom: $0) })
             }
             throw fail("expected ',' or '}' in an object")
         }
-    }
-
-    /// Whether the key at `i` (its opening quote) is spelled exactly as `keys[k]`, with no escapes; if so,
-    /// steps past it. A key holding a quote, a backslash or a control character never matches: its JSON
-    /// spelling differs from its text, so it goes through `parseString` and its checks.
-    private mutating func matchKey(_ keys: [String], _ k: Int) -> Bool {
-        let start = i + 1
-        let matched: Bool = keys.withUnsafeBufferPointer { keys in
-            var key = keys[k]
-            return key.withUTF8 { expected in
-                let n = expected.count
-                guard start + n < bytes.count, bytes[start + n] == UInt8(ascii: "\"") else { return false }
-                var j = 0
-                while j < n {
-                    let c = expected[j]
-                    if c != bytes[start + j] || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { return false }
-                    j += 1
-                }
-                return true
-            }
-        }
-        if matched { i = start + keys[k].utf8.count + 1 }
-        return matched
     }
 
     private mutating func parseArray() throws -> Value {
@@ -341,7 +318,8 @@ struct JSONReader {
         let start = valueScratch.count
         while true {
             skipWhitespace()
-            valueScratch.append(try parseValue())
+            let value = try parseValue()  // before the stack is loaded, as in `parseObject`
+            valueScratch.append(value)
             skipWhitespace()
             guard i < bytes.count else { throw fail("unexpected end of input") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -418,7 +396,17 @@ struct JSONReader {
             let c = bytes[i]
             if c == UInt8(ascii: "\"") { i += 1; break }
             if c < 0x20 { throw fail("control character in string") }
-            if c != UInt8(ascii: "\\") { stringScratch.append(c); i += 1; continue }
+            if c != UInt8(ascii: "\\") {
+                // A run of plain bytes is appended whole: appending byte by byte checked the scratch's
+                // uniqueness once per byte.
+                var end = i + 1
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") && bytes[end] != UInt8(ascii: "\\") && bytes[end] >= 0x20 {
+                    end += 1
+                }
+                stringScratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                i = end
+                continue
+            }
             i += 1
             guard i < bytes.count else { throw fail("unterminated string") }
             let e = bytes[i]
@@ -451,5 +439,70 @@ struct JSONReader {
             }
         }
         return String(decoding: stringScratch, as: UTF8.self)
+    }
+}
+
+/// The key list of the last object `JSONReader` finished at one depth, with the keys' spellings in one buffer it
+/// owns: the next object there is matched against them with one byte comparison per key, where comparing with each
+/// key's `String` (copied out, then read through `withUTF8`) cost about 200 instructions per key.
+private final class KeyList {
+    let keys: [String]
+    /// No duplicates and no integer-like key (`OrderedObject.isSimple`).
+    let simple: Bool
+    /// The keys' UTF-8 bytes one after another; key k is `bytes[starts[k] ..< starts[k + 1]]`.
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
+    private let starts: UnsafeMutableBufferPointer<Int>
+    /// Whether key k is spelled in JSON exactly as its text: no quote, backslash or control character. Others
+    /// never match, so they go through `parseString` and its checks.
+    private let plain: UnsafeMutableBufferPointer<Bool>
+
+    init(_ keys: [String]) {
+        self.keys = keys
+        simple = OrderedObject.isSimple(keys)
+        let total = keys.reduce(0) { $0 + $1.utf8.count }
+        bytes = .allocate(capacity: max(1, total))
+        starts = .allocate(capacity: keys.count + 1)
+        plain = .allocate(capacity: max(1, keys.count))
+        var at = 0
+        for (k, key) in keys.enumerated() {
+            starts[k] = at
+            var isPlain = true
+            for c in key.utf8 {
+                bytes[at] = c
+                at += 1
+                if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { isPlain = false }
+            }
+            plain[k] = isPlain
+        }
+        starts[keys.count] = at
+    }
+
+    deinit {
+        bytes.deallocate()
+        starts.deallocate()
+        plain.deallocate()
+    }
+
+    /// Where the key at `quote` (its opening quote) ends, past its closing quote, when it is spelled exactly as
+    /// key k; nil otherwise.
+    @inline(__always) func match(_ k: Int, in text: UnsafeBufferPointer<UInt8>, at quote: Int) -> Int? {
+        guard plain[k] else { return nil }
+        let from = starts[k], n = starts[k + 1] - from, start = quote + 1
+        guard start + n < text.count, text[start + n] == UInt8(ascii: "\""), let base = text.baseAddress else { return nil }
+        return KeyList.same(UnsafeRawPointer(base + start), UnsafeRawPointer(bytes.baseAddress! + from), n) ? start + n + 1 : nil
+    }
+
+    /// Whether `n` bytes at `a` and `b` are equal, eight at a time (the target has no C library to call).
+    @inline(__always) private static func same(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
+        var j = 0
+        while j + 8 <= n {
+            if a.loadUnaligned(fromByteOffset: j, as: UInt64.self) != b.loadUnaligned(fromByteOffset: j, as: UInt64.self) { return false }
+            j += 8
+        }
+        while j < n {
+            if a.load(fromByteOffset: j, as: UInt8.self) != b.load(fromByteOffset: j, as: UInt8.self) { return false }
+            j += 1
+        }
+        return true
     }
 }

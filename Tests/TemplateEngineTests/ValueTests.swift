@@ -42,6 +42,21 @@ import Testing
         #expect(escaped.jsonString() == #"[{"a\\b":1},{"a\b":2}]"#)
     }
 
+    /// Keys of more than eight bytes are compared eight bytes at a time: one that differs only in its last byte,
+    /// or only within its first eight, is read as a new key. A string with escapes keeps the plain runs between them.
+    @Test func jsonLongKeysAndEscapedStrings() throws {
+        let text = #"""
+            [{"resourceName1": "a\"b\"c", "x": "\\\\ \/ \u00e9 tail"}, {"resourceName2": 1, "x": 2}, {"resourceNamf1": 3},
+             {"rfsourceNamf1": 5}, {"resourceName1": 4, "x": "\tq\"\n"}]
+            """#
+        let v = try Value.parseJSON(Array(text.utf8))
+        #expect(v.jsonString() == #"""
+            [{"resourceName1":"a\"b\"c","x":"\\\\ / é tail"},{"resourceName2":1,"x":2},{"resourceNamf1":3},\#
+            {"rfsourceNamf1":5},{"resourceName1":4,"x":"\tq\"\n"}]
+            """#)
+        #expect(v.arrayValue?[0].objectValue?.value(of: "x").stringValue == #"\\ / é tail"#)
+    }
+
     /// `OrderedObject` in one allocation: growth, integer keys moved first, removal, the index from nine keys
     /// on, and copy-on-write (a copy's writes never reach the original, even one sharing a parsed key list).
     @Test func orderedObjectWritesAndCopies() throws {
