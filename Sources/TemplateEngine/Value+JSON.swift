@@ -103,8 +103,8 @@ extension Value {
     }
 
     /// Writes `u` quoted as JSON at `dst` (room for `u.count * 6 + 2` bytes); returns the bytes written.
-    /// Eight bytes at a time while none of them needs escaping: a word test finds a control character, `"` or
-    /// `\` among them (exactly when there is one), and clean words are copied whole.
+    /// Eight bytes at a time: each word is copied whole, and when it holds a control character, `"` or `\`,
+    /// the output goes on from the first such byte (`escapeMask`), which is escaped; the tail goes byte by byte.
     private static func quoteJSON(_ u: UnsafeBufferPointer<UInt8>, to dst: UnsafeMutablePointer<UInt8>) -> Int {
         let n = u.count
         var o = 0
@@ -112,39 +112,41 @@ extension Value {
         o += 1
         guard let src = u.baseAddress else { dst[o] = 0x22; return o + 1 }
         var i = 0
+        // Room: at most 6 bytes out per byte in, so 8 bytes stored at `o` stay within it while 8 remain.
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)
+            UnsafeMutableRawPointer(dst + o).storeBytes(of: w, as: UInt64.self)
+            let m = escapeMask(w)
+            if m == 0 {
+                i += 8
+                o += 8
+                continue
+            }
+            let k = m.trailingZeroBitCount >> 3
+            i += k
+            o += k
+            o += escape(src[i], at: dst + o)
+            i += 1
+        }
         while i < n {
-            // A word at a time; a word holding a byte to escape, and the tail, go byte by byte.
-            var end = n
-            if i + 8 <= n {
-                let w = UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)
-                if !holdsByteToEscape(w) {
-                    UnsafeMutableRawPointer(dst + o).storeBytes(of: w, as: UInt64.self)
-                    i += 8
-                    o += 8
-                    continue
-                }
-                end = i + 8
-            }
-            while i < end {
-                let c = src[i]
-                i += 1
-                guard c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") else { dst[o] = c; o += 1; continue }
-                o += escape(c, at: dst + o)
-            }
+            let c = src[i]
+            i += 1
+            guard c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") else { dst[o] = c; o += 1; continue }
+            o += escape(c, at: dst + o)
         }
         dst[o] = 0x22
         return o + 1
     }
 
-    /// Whether one of the eight bytes of `w` is a control character, `"` or `\` (what JSON escapes in a
-    /// string). Each test is exact for the word as a whole: a borrow only crosses into a byte above one that
-    /// matched.
-    @inline(__always) static func holdsByteToEscape(_ w: UInt64) -> Bool {
+    /// The high bit of each byte of `w` that is a control character, `"` or `\` (what JSON escapes in a
+    /// string): zero when there is none. Exact up to the first such byte, the lowest set bit, since a borrow only
+    /// crosses into a byte above one that matched: `trailingZeroBitCount / 8` is its index in a little-endian load.
+    @inline(__always) static func escapeMask(_ w: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         // A byte below 0x20; a byte equal to 0x22 or 0x5C (a zero byte after the XOR).
         let below = (w &- ones &* 0x20) & ~w & highs
         let q = w ^ (ones &* 0x22), b = w ^ (ones &* 0x5C)
-        return below | ((q &- ones) & ~q & highs) | ((b &- ones) & ~b & highs) != 0
+        return below | ((q &- ones) & ~q & highs) | ((b &- ones) & ~b & highs)
     }
 
     /// Writes the JSON escape of `c` (a control character, `"` or `\\`) at `dst`; returns its length.
@@ -186,8 +188,6 @@ struct JSONReader {
     /// object of a large variables file.
     private var keyScratch: [[String]] = []
     private var lastKeys: [KeyList] = []
-    /// Unescaped bytes of a string with escapes, kept between strings.
-    private var stringScratch: [UInt8] = []
     /// The values of the objects and arrays being read, innermost last: each is moved into an allocation of
     /// its exact size when it closes, where an array grown by appending reallocated as it doubled.
     private let valueScratch = ValueStack(capacity: 64)
@@ -371,10 +371,12 @@ struct JSONReader {
     private mutating func parseString() throws -> String {
         i += 1
         // Fast path: no escapes before the closing quote (most keys and values). Eight bytes at a time while
-        // none of them is a quote, a backslash or a control character.
+        // none of them is a quote, a backslash or a control character, then straight to the first that is.
         var j = i
         if let base = bytes.baseAddress {
-            while j + 8 <= bytes.count, !Value.holdsByteToEscape(UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)) {
+            while j + 8 <= bytes.count {
+                let m = Value.escapeMask(UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
+                if m != 0 { j += m.trailingZeroBitCount >> 3; break }
                 j += 8
             }
         }
@@ -388,57 +390,56 @@ struct JSONReader {
             if c == UInt8(ascii: "\\") || c < 0x20 { break }
             j += 1
         }
-        stringScratch.removeAll(keepingCapacity: true)
-        stringScratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
-        i = j
-        while true {
-            guard i < bytes.count else { throw fail("unterminated string") }
-            let c = bytes[i]
-            if c == UInt8(ascii: "\"") { i += 1; break }
-            if c < 0x20 { throw fail("control character in string") }
-            if c != UInt8(ascii: "\\") {
-                // A run of plain bytes is appended whole: appending byte by byte checked the scratch's
-                // uniqueness once per byte.
-                var end = i + 1
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") && bytes[end] != UInt8(ascii: "\\") && bytes[end] >= 0x20 {
-                    end += 1
-                }
-                stringScratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
-                i = end
-                continue
-            }
-            i += 1
-            guard i < bytes.count else { throw fail("unterminated string") }
-            let e = bytes[i]
-            i += 1
-            switch e {
-            case UInt8(ascii: "\""): stringScratch.append(0x22)
-            case UInt8(ascii: "\\"): stringScratch.append(0x5C)
-            case UInt8(ascii: "/"): stringScratch.append(0x2F)
-            case UInt8(ascii: "b"): stringScratch.append(0x08)
-            case UInt8(ascii: "f"): stringScratch.append(0x0C)
-            case UInt8(ascii: "n"): stringScratch.append(0x0A)
-            case UInt8(ascii: "r"): stringScratch.append(0x0D)
-            case UInt8(ascii: "t"): stringScratch.append(0x09)
-            case UInt8(ascii: "u"):
-                var code = try hex4()
-                if (0xD800...0xDBFF).contains(code), i + 6 <= bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
-                    let save = i
-                    i += 2
-                    let low = try hex4()
-                    if (0xDC00...0xDFFF).contains(low) {
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                    } else {
-                        i = save
+        // Escapes (or a control character, an error). The decoded text is never longer than its spelling, so
+        // it is written straight into the string's own storage, sized by a scan to the closing quote that
+        // steps over escaped bytes; the decoding below finds any error, in source order.
+        var end = j
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1 }
+        let plain = j - i
+        return try String(unsafeUninitializedCapacity: min(end, bytes.count) - i) { out in
+            var n = plain
+            if plain > 0 { _ = UnsafeMutableBufferPointer(rebasing: out[0..<plain]).initialize(from: UnsafeBufferPointer(rebasing: bytes[i..<j])) }
+            i = j
+            while true {
+                guard i < bytes.count else { throw fail("unterminated string") }
+                let c = bytes[i]
+                if c == UInt8(ascii: "\"") { i += 1; return n }
+                if c < 0x20 { throw fail("control character in string") }
+                if c != UInt8(ascii: "\\") { out[n] = c; n += 1; i += 1; continue }
+                i += 1
+                guard i < bytes.count else { throw fail("unterminated string") }
+                let e = bytes[i]
+                i += 1
+                switch e {
+                case UInt8(ascii: "\""): out[n] = 0x22
+                case UInt8(ascii: "\\"): out[n] = 0x5C
+                case UInt8(ascii: "/"): out[n] = 0x2F
+                case UInt8(ascii: "b"): out[n] = 0x08
+                case UInt8(ascii: "f"): out[n] = 0x0C
+                case UInt8(ascii: "n"): out[n] = 0x0A
+                case UInt8(ascii: "r"): out[n] = 0x0D
+                case UInt8(ascii: "t"): out[n] = 0x09
+                case UInt8(ascii: "u"):
+                    var code = try hex4()
+                    if (0xD800...0xDBFF).contains(code), i + 6 <= bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                        let save = i
+                        i += 2
+                        let low = try hex4()
+                        if (0xDC00...0xDFFF).contains(low) {
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        } else {
+                            i = save
+                        }
                     }
+                    // At most 4 bytes from at least 6 (`\uXXXX`), so within the capacity.
+                    UTF8.encode(Unicode.Scalar(code) ?? "\u{FFFD}") { out[n] = $0; n += 1 }
+                    continue
+                default:
+                    throw fail("invalid escape in string", at: i - 2)
                 }
-                let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
-                stringScratch.append(contentsOf: Array(String(scalar).utf8))
-            default:
-                throw fail("invalid escape in string", at: i - 2)
+                n += 1
             }
         }
-        return String(decoding: stringScratch, as: UTF8.self)
     }
 }
 
