@@ -493,7 +493,7 @@ private final class KeyList {
         return KeyList.same(UnsafeRawPointer(base + start), UnsafeRawPointer(bytes.baseAddress! + from), n) ? start + n + 1 : nil
     }
 
-    /// Whether `n` bytes at `a` and `b` are equal, eight at a time (the target has no C library to call).
+    /// Whether `n` bytes at `a` and `b` are equal, compared eight at a time.
     @inline(__always) private static func same(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
         var j = 0
         while j + 8 <= n {

@@ -21,7 +21,8 @@ enum AllocatorTuning {
     private static let trimThreshold: Int32 = -1, topPad: Int32 = -2, mmapThreshold: Int32 = -3, arenaMax: Int32 = -8
     /// <sys/mman.h>'s advice value, which Glibc's Swift module does not export either.
     private static let adviseHugePages: Int32 = 14
-    /// Where the probe allocation is kept: a `malloc` whose result went unused was removed by the optimiser.
+    /// The probe allocation's address, stored where the optimiser must keep it: a `malloc` and `free` of an
+    /// otherwise unused block were removed, and the heap did not grow.
     nonisolated(unsafe) private static var probe: UnsafeMutableRawPointer?
 
     static func apply() {
