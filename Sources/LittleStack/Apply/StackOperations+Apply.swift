@@ -13,11 +13,8 @@ extension StackOperations {
     /// - Returns: what happened; ``ApplyResult/exitCode`` is the process status to use.
     /// - Throws: ``ApplyError`` for refusals and change-set failures, the AWS client's errors for failed calls.
     public func apply(_ deployment: StackDeployment, options: ApplyOptions) async throws -> ApplyResult {
-        var console = self.console
         console.redactor.add(deployment.noEchoValues)
-        var ops = self
-        ops.console = console
-        return try await ops.applyRedacted(deployment, options: options)
+        return try await applyRedacted(deployment, options: options)
     }
 
     private func applyRedacted(_ deployment: StackDeployment, options: ApplyOptions) async throws -> ApplyResult {

@@ -27,12 +27,12 @@ extension StackOperations {
         NoEchoParameters.names(inTemplateText: (try? await backend.templateBody(stack: stack.stackID)) ?? "")
     }
 
-    /// These operations with the stack's NoEcho values added to the console's redactor.
+    /// These operations with the stack's NoEcho values added to the console's redactor (which every copy of the
+    /// console shares, so `self` hides them from now on too).
     func redacting(_ stack: Deployed.Stack, noEcho: Set<String>) -> StackOperations {
-        var ops = self
         let values = (stack.parameters + knownParameters).filter { noEcho.contains($0.key) && !$0.usePreviousValue }
-        ops.console.redactor.add(values.map(\.value))
-        return ops
+        console.redactor.add(values.map(\.value))
+        return self
     }
 
     /// These operations with the NoEcho values of a stack (looked up) added to the console's redactor.

@@ -81,4 +81,32 @@ import Testing
         }
         #expect(server.received.count == 1)
     }
+
+    /// Credentials renewed in the middle of a run join the console's redactor: a `credential_process` hands out
+    /// a new secret key and token at each call, with an expiry inside the renewal window, so the first request
+    /// renews them; afterwards the console hides the new ones too.
+    @Test func renewedSecretsJoinTheConsoleRedactor() async throws {
+        let home = try awsTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try awsWrite(
+            """
+            #!/bin/sh
+            n=$(cat '\(home)/count' 2>/dev/null || echo 0); n=$((n + 1)); echo $n > '\(home)/count'
+            echo '{"Version": 1, "AccessKeyId": "ASIAPROC'$n'", "SecretAccessKey": "rotated-secret-'$n'",'
+            echo ' "SessionToken": "rotated-token-'$n'", "Expiration": "'$(date -u -d '+5 minutes' +%Y-%m-%dT%H:%M:%SZ)'"}'
+            """, to: home + "/bin/creds", executable: true)
+        try awsWrite("[profile rotating]\ncredential_process = \(home)/bin/creds\n", to: home + "/.aws/config")
+        let server = try AWSLoopbackServer(replies: [.init(status: 200, body: """
+            <ListStacksResponse><ListStacksResult><StackSummaries/></ListStacksResult></ListStacksResponse>
+            """)])
+        defer { server.stop() }
+        let (console, output) = ApplyConsole.capturing()
+        let ops = try await StackOperations.connect(profile: "rotating", region: "us-east-1", console: console, environment: [
+            "HOME": home, "AWS_ENDPOINT_URL": server.endpoint,
+        ])
+        _ = try await ops.list()
+        #expect(keyIDs(server) == ["ASIAPROC2"])
+        console.err("first rotated-secret-1 rotated-token-1, renewed rotated-secret-2 rotated-token-2\n")
+        #expect(output.stderr.hasSuffix("first **** ****, renewed **** ****\n"))
+    }
 }

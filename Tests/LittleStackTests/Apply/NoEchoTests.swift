@@ -52,8 +52,21 @@ import YAMLBridge
         #expect(redactor.redact("value abcdefgh and abcd and xy") == "value **** and **** and xy")
     }
 
+    /// Copies of a redactor share one list (renewed credentials reach every console); a new one starts empty.
+    @Test func redactorCopiesShareWhatIsAdded() {
+        var (console, output) = ApplyConsole.capturing()
+        let original = SecretRedactor(secrets: ["first-secret"])
+        console.redactor = original
+        let copy = console.redactor
+        copy.add(["added-later-secret"])
+        #expect(original.secrets == ["added-later-secret", "first-secret"])
+        console.err("first-secret added-later-secret\n")
+        #expect(output.stderr == "**** ****\n")
+        #expect(SecretRedactor().secrets.isEmpty)
+    }
+
     @Test func consoleRedactsEveryWrite() {
-        var (console, output) = ApplyConsole.capturing(verbose: true)
+        let (console, output) = ApplyConsole.capturing(verbose: true)
         console.redactor.add(["TOKEN-123456"])
         console.out("out TOKEN-123456\n")
         console.err("err TOKEN-123456\n")

@@ -43,4 +43,7 @@ public struct Credentials: Sendable, Equatable, CustomStringConvertible, CustomD
 
     /// The same as ``description``.
     public var debugDescription: String { description }
+
+    /// What must never be printed: the secret access key and the session token.
+    public var secrets: [String] { [secretAccessKey] + (sessionToken.map { [$0] } ?? []) }
 }
