@@ -92,25 +92,9 @@ import Testing
 
     /// Quoting goes a word at a time and jumps to the first byte to escape in a word: every position within
     /// and across words, several escapes in one word, and multi-byte characters give what a byte-by-byte
-    /// reference gives, for every length up to 40; reading the quoted text back gives the string.
+    /// reference (`FastPathTests.referenceQuote`) gives, for every length up to 40; reading the quoted text back
+    /// gives the string.
     @Test func jsonQuotingMatchesBytewiseReference() throws {
-        func reference(_ s: String) -> String {
-            var out = "\""
-            for u in s.unicodeScalars {
-                switch u {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case "\u{08}": out += "\\b"
-                case "\u{0C}": out += "\\f"
-                default:
-                    out += u.value < 0x20 ? "\\u00" + (u.value < 16 ? "0" : "") + String(u.value, radix: 16) : String(u)
-                }
-            }
-            return out + "\""
-        }
         let pieces: [String] = ["a", "\"", "\\", "\n", "\t", "\u{01}", "\u{1f}", "é", "😀", " ", "~", "\u{7f}"]
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         for length in 0...40 {
@@ -122,9 +106,10 @@ import Testing
                     let pick = Int(seed >> 33) % (pieces.count * 3)
                     s += pick < pieces.count ? pieces[pick] : "x"
                 }
-                #expect(Value(s).jsonString() == reference(s), "\(Array(s.utf8))")
+                let quoted = FastPathTests.referenceQuote(s)
+                #expect(Value(s).jsonString() == quoted, "\(Array(s.utf8))")
                 // And back: the reader's word scan and its decoding of escapes straight into the string.
-                #expect(try Value.parseJSON(Array(reference(s).utf8)).stringValue == s, "\(Array(s.utf8))")
+                #expect(try Value.parseJSON(Array(quoted.utf8)).stringValue == s, "\(Array(s.utf8))")
             }
         }
     }
