@@ -63,6 +63,8 @@ struct Compiler {
             code.instructions[at] = .filterEmitCased(f, argc: argc, kind: kind, upper: upper, skip: target)
         case .path(let r, let a, let local, _):
             code.instructions[at] = .path(root: r, attrs: a, local: local, skip: target)
+        case .loopAttribute(let kind, let r, let a, _):
+            code.instructions[at] = .loopAttribute(kind, root: r, attrs: a, skip: target)
         case .emitPath(let r, let a, let local, _):
             code.instructions[at] = .emitPath(root: r, attrs: a, local: local, skip: target)
         default: break
@@ -135,8 +137,7 @@ struct Compiler {
                 emit(.emit, e.span)
             }
         case .ifStmt(let cond, let body, let elseBody):
-            try compileExpr(cond, tested: true)
-            let toElse = emitJump({ .jumpIfFalse($0) }, cond.span)
+            let toElse = try compileBranch(on: cond, cond.span)
             try compileBody(body)
             if let elseBody {
                 let toEnd = emitJump({ .jump($0) }, cond.span)
@@ -314,6 +315,17 @@ struct Compiler {
         return code.macros.count - 1
     }
 
+    /// Compiles a condition and a jump, to be patched, taken when it is false. `not x` jumps on `x` being true
+    /// instead of negating it first (`if not loop.last` in every comma-separated loop).
+    private mutating func compileBranch(on cond: Expr, _ span: Span) throws(Parser.Failure) -> Int {
+        if case .unary(.not, let operand, _) = cond {
+            try compileExpr(operand, tested: true)
+            return emitJump({ .jumpIfTrue($0) }, span)
+        }
+        try compileExpr(cond, tested: true)
+        return emitJump({ .jumpIfFalse($0) }, span)
+    }
+
     // MARK: - Expressions
 
     /// Compiles an expression that pushes one value.
@@ -324,7 +336,12 @@ struct Compiler {
         if !pathed, case .lookup = e, let (root, attrs) = Compiler.attributePath(e) {
             // `v.a.b`: one instruction outside `--strict`, the general ones (and their errors) in it.
             let (r, a, local) = (string(root), pathList(attrs), scope.contains(root))
-            let fast = emitJump({ .path(root: r, attrs: a, local: local, skip: $0) }, e.span)
+            let fast: Int
+            if root == "loop", !local, attrs.count == 1, let kind = LoopObject.Attribute(name: attrs[0]) {
+                fast = emitJump({ .loopAttribute(kind, root: r, attrs: a, skip: $0) }, e.span)
+            } else {
+                fast = emitJump({ .path(root: r, attrs: a, local: local, skip: $0) }, e.span)
+            }
             try compileExpr(e, tested: tested, pathed: true)
             patch(fast, to: here)
             return
@@ -409,8 +426,7 @@ struct Compiler {
                 emit(.binary(op), rhs.span)
             }
         case .inlineIf(let cond, let then, let elseExpr, let span):
-            try compileExpr(cond, tested: true)
-            let toElse = emitJump({ .jumpIfFalse($0) }, span)
+            let toElse = try compileBranch(on: cond, span)
             try compileExpr(then, tested: tested)
             let toEnd = emitJump({ .jump($0) }, span)
             patch(toElse, to: here)

@@ -88,6 +88,40 @@ final class Frame: @unchecked Sendable {
         return nil
     }
 
+    /// Whether `lookup(NameTable.loop)` finds `object`, compared in place (`loop.x` on the running loop,
+    /// see `Instruction.loopAttribute`): copying the value out to look at it retained and released it.
+    func findsLoop(_ object: LoopObject) -> Bool {
+        var f = Unmanaged.passUnretained(self)
+        while true {
+            let found = f._withUnsafeGuaranteedRef { $0.ownLoop(object) }
+            if let found { return found }
+            guard let p = f._withUnsafeGuaranteedRef({ Frame.unretained($0.parent) }) else { return false }
+            f = p
+        }
+    }
+
+    /// nil when this frame holds no defined `loop`, else whether it holds `object`.
+    @inline(__always) private func ownLoop(_ object: LoopObject) -> Bool? {
+        if name0 == NameTable.loop { return Frame.holds(&value0, object) }
+        if name1 == NameTable.loop { return Frame.holds(&value1, object) }
+        if name1 >= 0 {
+            var i = 0
+            while i < names.count {
+                if names[i] == NameTable.loop { return Frame.holds(&values[i], object) }
+                i += 1
+            }
+        }
+        return nil
+    }
+
+    @inline(__always) private static func holds(_ slot: inout Value, _ object: LoopObject) -> Bool? {
+        switch slot.repr {
+        case .undefined: return nil
+        case .native(let n): return ObjectIdentifier(n) == ObjectIdentifier(object)
+        default: return false
+        }
+    }
+
     /// Empties a frame made by `Frame()` for reuse: afterwards it is as new.
     func clear() {
         name0 = -1

@@ -17,6 +17,9 @@ enum Instruction: Sendable {
     /// general instructions for the same expression follow it and run instead under `--strict`, whose checks
     /// and messages stay theirs.
     case path(root: Int, attrs: Int, local: Bool, skip: Int)
+    /// `loop.last` (and the other loop attributes) outside `--strict`: when `loop` is the running loop's object,
+    /// push the attribute without looking its name up; otherwise what `path` pushes. Then jump to `skip`.
+    case loopAttribute(LoopObject.Attribute, root: Int, attrs: Int, skip: Int)
     /// `{{ v.a.b }}` likewise, printing the value: `skip` is past the general instructions' `emit`.
     case emitPath(root: Int, attrs: Int, local: Bool, skip: Int)
     /// Pop an object, push its member `strings[name]`; `nameLists[paths]` names the expression and its parent
@@ -226,6 +229,7 @@ extension CodeBlock {
                 return "path \(n(r))\(p(a))" + (local ? " local" : "") + " skip: \(skip)"
             case .emitPath(let r, let a, let local, let skip):
                 return "emitPath \(n(r))\(p(a))" + (local ? " local" : "") + " skip: \(skip)"
+            case .loopAttribute(let kind, _, _, let skip): return "loopAttribute \(kind) skip: \(skip)"
             case .loadLocal(let k, let lenient): return "loadLocal \(n(k))" + (lenient ? " lenient" : "")
             case .getAttr(let k, _, let lenient): return "getAttr \(n(k))" + (lenient ? " lenient" : "")
             case .buildObject(let k): return "buildObject \(l(k))"

@@ -5,6 +5,36 @@ final class LoopObject: NativeObject, @unchecked Sendable {
     @exclusivity(unchecked) var index0 = 0
     @exclusivity(unchecked) var length = 0
 
+    /// The attributes by kind, for `loop.x` compiled to `loopAttribute` (no name comparison at run time).
+    enum Attribute: UInt8, Sendable {
+        case index, index0, revindex, revindex0, first, last, length
+
+        init?(name: String) {
+            switch name {
+            case "index": self = .index
+            case "index0": self = .index0
+            case "revindex": self = .revindex
+            case "revindex0": self = .revindex0
+            case "first": self = .first
+            case "last": self = .last
+            case "length": self = .length
+            default: return nil
+            }
+        }
+    }
+
+    @inline(__always) func value(_ a: Attribute) -> Value {
+        switch a {
+        case .index: return Value(Double(index0 + 1))
+        case .index0: return Value(Double(index0))
+        case .revindex: return Value(Double(length - index0))
+        case .revindex0: return Value(Double(length - index0 - 1))
+        case .first: return Value(index0 == 0)
+        case .last: return Value(index0 == length - 1)
+        case .length: return Value(Double(length))
+        }
+    }
+
     func attribute(_ name: String) -> Value {
         // Unequal strings take the runtime's slow comparison, so a `switch` on the name paid it for every case
         // tried; the length and first byte pick the one candidate, compared once (`loop.last` is read once

@@ -109,8 +109,12 @@ final class RenderContext: @unchecked Sendable {
 
     /// The exported names and their values, as `import` sees them.
     func exports() -> Value {
-        var o = OrderedObject()
-        for name in exported { o[name] = variables[name] ?? .undefined }
-        return Value(o)
+        let names = exported
+        if names.isEmpty { return Value(OrderedObject()) }
+        // Built in one go from the name list (set key by key, each name cost a search and a store).
+        return withUnsafeTemporaryAllocation(of: Value.self, capacity: names.count) { slots in
+            for (i, name) in names.enumerated() { (slots.baseAddress! + i).initialize(to: variables[name] ?? .undefined) }
+            return Value(OrderedObject(keys: names, simple: OrderedObject.isSimple(names), movingValuesFrom: slots.baseAddress!))
+        }
     }
 }

@@ -198,6 +198,17 @@ final class VM {
                 stack.append(pathValue(&act, code, root, attrs, local))
                 pc = skip
                 continue
+            case .loopAttribute(let kind, let root, let attrs, let skip):
+                if strict { break }
+                // The innermost running loop of this code, unretained (`act.loops` holds it).
+                let running = act.loops.withUnsafeBufferPointer { $0.last.map { Unmanaged.passUnretained($0) } }
+                if let running, running._withUnsafeGuaranteedRef({ state in act.withFrame { $0.findsLoop(state.loop) } }) {
+                    stack.append(running._withUnsafeGuaranteedRef { $0.loop.value(kind) })
+                } else {
+                    stack.append(pathValue(&act, code, root, attrs, false))
+                }
+                pc = skip
+                continue
             case .emitPath(let root, let attrs, let local, let skip):
                 if strict { break }
                 let start = out.count

@@ -222,7 +222,13 @@ struct OrderedObject: Sendable {
         old.withUnsafeMutablePointers { h, e in
             if unique && h.pointee.capacity >= needed { return }
             let capacity = unique ? Swift.max(needed, h.pointee.capacity * 2, 4) : Swift.max(needed, h.pointee.count)
-            let fresh = Storage.make(keys: h.pointee.keys, index: h.pointee.index, capacity: capacity)
+            // The key list grows with the values: moved out of a storage about to be freed and given room
+            // for `capacity` keys now, it is not copied or grown again by the appends that follow (each was
+            // an allocation: an object built key by key grew its key list at one, two and four keys).
+            var keys = h.pointee.keys
+            if unique { h.pointee.keys = [] }
+            if needed > h.pointee.count { keys.reserveCapacity(capacity) }
+            let fresh = Storage.make(keys: keys, index: h.pointee.index, capacity: capacity)
             fresh.withUnsafeMutablePointers { fh, fe in
                 if unique {
                     fe.moveInitialize(from: e, count: h.pointee.count)

@@ -31,6 +31,31 @@ import Testing
         """)
     }
 
+    /// `if not x` jumps on `x` itself; `loop.x` reads the running loop, with the general instructions after it.
+    @Test func negatedConditionsAndLoopAttributes() throws {
+        #expect(try CompilerTests.compile("{% if not a %}x{% endif %}{{ 'y' if not b }}") == """
+        loadName a lenient
+        jumpIfTrue(3)
+        emitRaw(0)
+        loadName b lenient
+        jumpIfTrue(7)
+        loadConst(0)
+        jump(8)
+        loadConst(1)
+        emit
+        """)
+        #expect(try CompilerTests.compile("{% if loop.last %}{% endif %}{% if loop.lasts %}{% endif %}") == """
+        loopAttribute last skip: 3
+        loadName loop
+        getAttr last lenient
+        jumpIfFalse(4)
+        path loop.lasts skip: 7
+        loadName loop
+        getAttr lasts lenient
+        jumpIfFalse(8)
+        """)
+    }
+
     /// A filter replaced with `addFilter` is never fused: its own function runs.
     @Test func replacedBuiltinsAreNotFused() throws {
         let env = Environment()

@@ -20,6 +20,24 @@ import Foundation
         #expect(try render(t) == "1032truefalse3[] 2121falsefalse3[] 3210falsetrue3[] ")
     }
 
+    /// `loop.x` read straight from the running loop gives what the name lookup gives wherever `loop` is something
+    /// else: an inner loop, a macro argument named `loop`, a call body run from another loop, an else branch, and
+    /// `--strict`. Expected output from nunjucks 3.2.4.
+    @Test func runningLoopAttributes() throws {
+        let t = #"{% for x in [1,2] %}{% for y in "ab" %}{{ loop.index }}{{ "-" if not loop.last }}{% endfor %}{{ loop.revindex0 }}{% endfor %}|"#
+            + #"{% macro m(loop) %}{{ loop.last }}{{ loop.index }}{% endmacro %}{% for x in [1] %}{{ m({last: "L"}) }}{% endfor %}|"#
+            + #"{% macro w() %}{% for z in [7,8] %}{{ caller() }}{% endfor %}{% endmacro %}"#
+            + #"{% for x in [1,2] %}{% call w() %}{{ loop.index }}{{ loop.first }}{% endcall %}{% endfor %}|"#
+            + #"{% for k, v in {a: 1, b: 2} %}{{ k }}{{ loop.index0 }}{{ loop.length }}{{ loop.revindex }}{% endfor %}|"#
+            + #"{% for x in [] %}{% else %}[{{ loop.index }}]{% endfor %}"#
+        let expected = "1-211-20|L|1true2false1true2false|a022b121|[]"
+        #expect(try render(t) == expected)
+        let called = #"{% macro w() %}{% for z in [7,8] %}{{ caller() }}{% endfor %}{% endmacro %}"#
+            + #"{% for x in [1,2] %}{% call w() %}{{ loop.index }}{{ "," if not loop.last }}{% endcall %}{% endfor %}"#
+        #expect(try render(called, strict: true) == "1,21,2")
+        #expect(try render("{% for x in [1] %}{{ loop.last }}{% endfor %}{{ loop.last }}", #"{"loop": {"last": "ctx"}}"#) == "truectx")
+    }
+
     /// Fused `upper`/`lower` change only ASCII letters, after earlier output, and leave non-ASCII text to the filter.
     @Test func fusedCaseChange() throws {
         #expect(try render("ab{{ s | upper }}|{{ s | lower }}|{{ u | upper }}|{{ s | replace('-', '') | upper }}",
