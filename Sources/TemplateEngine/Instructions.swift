@@ -122,6 +122,8 @@ final class CodeBlock: @unchecked Sendable {
     /// instructions: reading an element of a `let` array property retained and released the array's buffer
     /// (an atomic increment and decrement) around each read.
     let stringSlots: UnsafeMutableBufferPointer<String>
+    /// `instructions` again, read by the VM's loop (each run of a macro body retained and released the array).
+    let instructionSlots: UnsafeMutableBufferPointer<Instruction>
     let nameIdSlots: UnsafeMutableBufferPointer<Int>
     let constantSlots: UnsafeMutableBufferPointer<Value>
     let rangeSlots: UnsafeMutableBufferPointer<(offset: Int, count: Int)>
@@ -163,6 +165,7 @@ final class CodeBlock: @unchecked Sendable {
         rawBytes = block
         rawRanges = ranges
         stringSlots = CodeBlock.slots(strings)
+        instructionSlots = CodeBlock.slots(instructions)
         nameIdSlots = CodeBlock.slots(nameIds)
         constantSlots = CodeBlock.slots(constants)
         rangeSlots = CodeBlock.slots(ranges)
@@ -184,6 +187,7 @@ final class CodeBlock: @unchecked Sendable {
         rawBytes.deallocate()
         pathNameSlots.baseAddress!.deinitialize(count: pathNames.count)
         pathNameSlots.deallocate()
+        instructionSlots.deallocate()
         stringSlots.baseAddress!.deinitialize(count: strings.count)
         stringSlots.deallocate()
         nameIdSlots.deallocate()

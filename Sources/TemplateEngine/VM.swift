@@ -165,8 +165,8 @@ final class VM {
     }
 
     private func execute(_ act: inout Activation, _ code: CodeBlock, _ pc: inout Int, _ stack: ValueStack, _ out: OutputBuffer) throws {
-        let instructions = code.instructions
-        let count = instructions.count
+        let instructions = code.instructionSlots
+        let count = code.instructions.count
         while pc < count {
             switch instructions[pc] {
             case .emitRaw(let i):

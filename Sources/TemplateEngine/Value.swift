@@ -195,15 +195,30 @@ struct OrderedObject: Sendable {
     /// key array nor the index is copied (each copy is a retain and a release) for a lookup in a few keys.
     @inline(__always) private static func position(of key: String, in h: UnsafeMutablePointer<Header>) -> Int? {
         if h.pointee.index != nil { return h.pointee.index![key] }
-        let n = key.utf8.count
         return h.pointee.keys.withUnsafeBufferPointer { keys -> Int? in
+            // Identical representations are equal strings: a short key (up to 15 bytes, kept inline) equal to
+            // the one looked for is almost always found by comparing two words per key, where `==` checked the
+            // lengths and then compared the bytes out of line. A miss searches again with `==`.
+            let (k0, k1) = OrderedObject.bits(key)
             var i = 0
+            while i < keys.count {
+                let (b0, b1) = OrderedObject.bits(keys[i])
+                if b0 == k0 && b1 == k1 { return i }
+                i += 1
+            }
+            let n = key.utf8.count
+            i = 0
             while i < keys.count {
                 if keys[i].utf8.count == n && keys[i] == key { return i }
                 i += 1
             }
             return nil
         }
+    }
+
+    /// A string's two-word representation, compared but never used as a string.
+    @inline(__always) private static func bits(_ s: String) -> (UInt64, UInt64) {
+        unsafeBitCast(s, to: (UInt64, UInt64).self)
     }
 
     /// The value of `key`, undefined when absent (member reads, the hot case of `subscript`).

@@ -144,3 +144,24 @@ import Testing
         #expect(Value(object: [("a", Value(1))]).renderedText == "[object Object]")
     }
 }
+
+/// Object member lookup, which compares representations first and then strings.
+@Suite struct ObjectLookupTests {
+    /// Keys found whatever form their strings take: short (inline), long, non-ASCII, and a short key whose
+    /// string is held out of line (made by shortening a long one), which only the string comparison finds.
+    @Test func keysInEveryForm() {
+        var shortened = String(repeating: "k", count: 40)
+        shortened.removeLast(30)
+        #expect(unsafeBitCast(shortened, to: (UInt64, UInt64).self) != unsafeBitCast("kkkkkkkkkk", to: (UInt64, UInt64).self))
+        let long = "a key longer than fifteen bytes"
+        let o = Value(object: [("id", Value(1)), (long, Value(2)), ("é", Value(3)), (shortened, Value(4)), ("kk", Value(5))])
+        #expect(Value.member(o, name: "id").number == 1)
+        #expect(Value.member(o, name: "a key longer than " + "fifteen bytes").number == 2)
+        #expect(Value.member(o, name: "e\u{301}").isUndefined)  // JavaScript compares code units: no normalisation
+        #expect(Value.member(o, name: "é").number == 3)
+        #expect(Value.member(o, name: "kkkkkkkkkk").number == 4)
+        #expect(Value.member(o, name: "kk").number == 5)
+        #expect(Value.member(o, name: "k").isUndefined)
+        #expect(Value.member(o, name: "").isUndefined)
+    }
+}
