@@ -5,19 +5,24 @@ final class LoopObject: NativeObject, @unchecked Sendable {
     @exclusivity(unchecked) var index0 = 0
     @exclusivity(unchecked) var length = 0
 
-    /// The attributes by kind, for `loop.x` compiled to `loopAttribute` (no name comparison at run time).
-    enum Attribute: UInt8, Sendable {
+    /// The attributes by kind: `loop.x` compiled to `loopAttribute` computes one with no name comparison.
+    enum Attribute: UInt8, CaseIterable, Sendable {
         case index, index0, revindex, revindex0, first, last, length
 
+        /// The attribute a name spells, nil for any other name. Unequal strings take the runtime's slow
+        /// comparison, so a `switch` on the name paid it for every case tried; the length and first byte pick
+        /// the one candidate, compared once (`{{ loop.index }}` reads it by name on every iteration).
         init?(name: String) {
-            switch name {
-            case "index": self = .index
-            case "index0": self = .index0
-            case "revindex": self = .revindex
-            case "revindex0": self = .revindex0
-            case "first": self = .first
-            case "last": self = .last
-            case "length": self = .length
+            let u = name.utf8
+            let first = u.first ?? 0
+            switch u.count {
+            case 4 where name == "last": self = .last
+            case 5 where first == UInt8(ascii: "i") && name == "index": self = .index
+            case 5 where first == UInt8(ascii: "f") && name == "first": self = .first
+            case 6 where first == UInt8(ascii: "i") && name == "index0": self = .index0
+            case 6 where first == UInt8(ascii: "l") && name == "length": self = .length
+            case 8 where name == "revindex": self = .revindex
+            case 9 where name == "revindex0": self = .revindex0
             default: return nil
             }
         }
@@ -36,25 +41,11 @@ final class LoopObject: NativeObject, @unchecked Sendable {
     }
 
     func attribute(_ name: String) -> Value {
-        // Unequal strings take the runtime's slow comparison, so a `switch` on the name paid it for every case
-        // tried; the length and first byte pick the one candidate, compared once (`loop.last` is read once
-        // per iteration).
-        let u = name.utf8
-        let first = u.first ?? 0
-        switch u.count {
-        case 4 where name == "last": return Value(index0 == length - 1)
-        case 5 where first == UInt8(ascii: "i") && name == "index": return Value(Double(index0 + 1))
-        case 5 where first == UInt8(ascii: "f") && name == "first": return Value(index0 == 0)
-        case 6 where first == UInt8(ascii: "i") && name == "index0": return Value(Double(index0))
-        case 6 where first == UInt8(ascii: "l") && name == "length": return Value(Double(length))
-        case 8 where name == "revindex": return Value(Double(length - index0))
-        case 9 where name == "revindex0": return Value(Double(length - index0 - 1))
-        default: return .undefined
-        }
+        Attribute(name: name).map(value) ?? .undefined
     }
 
     var jsonEntries: [(String, Value)] {
-        ["index", "index0", "revindex", "revindex0", "first", "last", "length"].map { ($0, attribute($0)) }
+        Attribute.allCases.map { ("\($0)", value($0)) }
     }
 }
 

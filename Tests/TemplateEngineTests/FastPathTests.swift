@@ -18,6 +18,9 @@ import Foundation
         let t = "{% for x in [7, 8, 9] %}{{ loop.index }}{{ loop.index0 }}{{ loop.revindex }}{{ loop.revindex0 }}"
             + "{{ loop.first }}{{ loop.last }}{{ loop.length }}[{{ loop.lasts }}{{ loop.Index }}{{ loop.indeX }}{{ loop.lengtH }}{{ loop.fIrst }}] {% endfor %}"
         #expect(try render(t) == "1032truefalse3[] 2121falsefalse3[] 3210falsetrue3[] ")
+        // Dumped whole, in nunjucks' order (output from nunjucks 3.2.4).
+        #expect(try render("{% for x in [1, 2] %}{{ loop | dump }}{% endfor %}") == #"{"index":1,"index0":0,"revindex":2,"revindex0":1,"first":true,"last":false,"length":2}"#
+            + #"{"index":2,"index0":1,"revindex":1,"revindex0":0,"first":false,"last":true,"length":2}"#)
     }
 
     /// `loop.x` read straight from the running loop gives what the name lookup gives wherever `loop` is something
